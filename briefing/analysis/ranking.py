@@ -1,0 +1,179 @@
+"""Sentence ranking: TF-IDF centrality, position and key-phrase relevance,
+with redundancy control (maximal marginal relevance).
+
+Everything here is plain numpy: scikit-learn would pick the same sentences
+but costs about a second to import.  Summarisers are plain callables (sumy's
+habit): rank, pick, return the chosen indices in document order.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from briefing.resources import data_path
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
+
+
+@cache
+def stopwords(language: str = "en") -> frozenset[str]:
+    """Stop words shipped for ``language`` (English when there is no list)."""
+    path = data_path(f"stopwords/{language}.txt")
+    if not path.exists():
+        path = data_path("stopwords/en.txt")
+    words: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.update(line.split())
+    return frozenset(words)
+
+
+def _stem(word: str) -> str:
+    """A deliberately light suffix stripper: plural and possessive forms."""
+    for suffix in ("’s", "'s", "ies", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def terms(text: str, language: str = "en") -> list[str]:
+    """Content terms of ``text``: lower-cased, stop words removed, stemmed."""
+    stop = stopwords(language)
+    out = []
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        if len(word) > 1 and word not in stop:
+            out.append(_stem(word))
+    return out
+
+
+def tfidf(docs: Sequence[Sequence[str]]) -> np.ndarray:
+    """Rows of L2-normalised TF-IDF vectors, one per term list."""
+    import numpy as np
+
+    vocab: dict[str, int] = {}
+    for doc in docs:
+        for term in doc:
+            vocab.setdefault(term, len(vocab))
+    matrix = np.zeros((len(docs), max(len(vocab), 1)))
+    df = Counter(term for doc in docs for term in set(doc))
+    n = len(docs)
+    for row, doc in enumerate(docs):
+        for term, count in Counter(doc).items():
+            idf = math.log((1 + n) / (1 + df[term])) + 1.0
+            matrix[row, vocab[term]] = (1 + math.log(count)) * idf
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return matrix / norms
+
+
+def pagerank(similarity: np.ndarray, damping: float = 0.85, iterations: int = 60) -> np.ndarray:
+    """Centrality of each node of a weighted, undirected similarity graph."""
+    import numpy as np
+
+    n = similarity.shape[0]
+    if n == 0:
+        return np.zeros(0)
+    weights = similarity.copy()
+    np.fill_diagonal(weights, 0.0)
+    sums = weights.sum(axis=1, keepdims=True)
+    sums[sums == 0] = 1.0
+    transition = weights / sums
+    rank = np.full(n, 1.0 / n)
+    for _ in range(iterations):
+        new = (1 - damping) / n + damping * transition.T @ rank
+        if np.abs(new - rank).sum() < 1e-9:
+            rank = new
+            break
+        rank = new
+    return rank
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Scores of a set of sentences and their pairwise similarity."""
+
+    scores: np.ndarray
+    similarity: np.ndarray
+
+
+def rank(
+    sentences: Sequence[str],
+    *,
+    positions: Sequence[float] | None = None,
+    language: str = "en",
+    lead_weight: float = 0.2,
+) -> Ranking:
+    """Score sentences by centrality, position and key-phrase relevance.
+
+    ``positions`` run from 0 (start of the document) to 1 (end); earlier
+    sentences get up to ``lead_weight`` more.  Very short and very long
+    sentences are penalised: they make poor brief points.
+    """
+    import numpy as np
+
+    term_lists = [terms(s, language) for s in sentences]
+    vectors = tfidf(term_lists)
+    similarity = vectors @ vectors.T
+    central = pagerank(similarity)
+    if central.size and central.max() > 0:
+        central = central / central.max()
+    # Key phrases: the document's most frequent content terms.
+    totals = Counter(t for ts in term_lists for t in ts)
+    top = {t for t, _ in totals.most_common(12)}
+    keyness = np.array([len(top.intersection(ts)) / (len(ts) ** 0.5 or 1.0) for ts in term_lists])
+    if keyness.size and keyness.max() > 0:
+        keyness = keyness / keyness.max()
+    if positions is None:
+        positions = [i / max(len(sentences) - 1, 1) for i in range(len(sentences))]
+    lead = np.array([1.0 - p for p in positions])
+    length = np.array([len(s.split()) for s in sentences])
+    fit = np.where(length < 7, 0.5, np.where(length > 55, 0.7, 1.0))
+    scores = (0.55 * central + 0.25 * keyness + lead_weight * lead) * fit
+    return Ranking(scores=scores, similarity=similarity)
+
+
+def select(
+    ranking: Ranking,
+    count: int,
+    *,
+    candidates: Sequence[int] | None = None,
+    exclude: Sequence[int] = (),
+    diversity: float = 0.35,
+    budget_words: int | None = None,
+    lengths: Sequence[int] | None = None,
+) -> list[int]:
+    """Pick up to ``count`` sentence indices by maximal marginal relevance.
+
+    With ``budget_words`` (and ``lengths``), picking stops once the budget is
+    reached instead.  Returns indices in document order.
+    """
+    pool = list(range(len(ranking.scores))) if candidates is None else list(candidates)
+    pool = [i for i in pool if i not in set(exclude)]
+    chosen: list[int] = []
+    words = 0
+    while pool:
+        if budget_words is None and len(chosen) >= count:
+            break
+        if budget_words is not None and words >= budget_words:
+            break
+
+        def gain(i: int) -> float:
+            overlap = max((ranking.similarity[i, j] for j in chosen), default=0.0)
+            return float((1 - diversity) * ranking.scores[i] - diversity * overlap)
+
+        best = max(pool, key=lambda i: (gain(i), -i))
+        chosen.append(best)
+        pool.remove(best)
+        if lengths is not None:
+            words += lengths[best]
+    return sorted(chosen)

@@ -1,0 +1,220 @@
+"""The ``briefing`` command line: thin, it parses options and calls the API.
+
+Everything heavy is imported inside the command that needs it, so
+``briefing --help`` loads neither ReportLab nor matplotlib.  Errors meant for
+the user are one line on stderr: exit code 2 for usage, 1 for bad input;
+tracebacks only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from briefing import __version__
+from briefing.errors import BriefingError, OutputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from briefing.model import Brief, Document
+
+F = TypeVar("F", bound=Callable[..., Any])
+BRIEF_SUFFIXES = {".yaml", ".yml", ".json"}
+INPUT = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(f"briefing: error: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(func: F) -> F:
+    """Turn BriefingError (and, without --debug, any crash) into one line."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = bool(click.get_current_context().find_root().params.get("debug"))
+        try:
+            return func(*args, **kwargs)
+        except BriefingError as exc:
+            if debug:
+                raise
+            _fail(str(exc), exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug: say so in one line
+            if debug:
+                raise
+            first = str(exc).splitlines()[0] if str(exc) else ""
+            _fail(f"internal error: {type(exc).__name__}: {first} (run with --debug for details)")
+
+    return wrapper  # type: ignore[return-value]
+
+
+def brief_date(value: str | None) -> str:
+    """The brief's date: the flag, else SOURCE_DATE_EPOCH, else today."""
+    if value:
+        return value
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+    return dt.date.today().isoformat()
+
+
+def _validate_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date like 2025-08-09") from None
+
+
+def read_documents(inputs: Sequence[str]) -> list[Document]:
+    from briefing.readers import read_path
+
+    documents = [read_path(path) for path in inputs]
+    for doc in documents:
+        for warning in doc.warnings:
+            click.echo(f"briefing: warning: {doc.path}: {warning}", err=True)
+    return documents
+
+
+def load_or_compose(inputs: Sequence[str], date: str | None) -> Brief:
+    """A brief file is loaded as it is; documents are read and analysed."""
+    briefs = [p for p in inputs if Path(p).suffix.lower() in BRIEF_SUFFIXES]
+    if briefs:
+        if len(inputs) > 1:
+            raise click.UsageError("a brief file (.yaml/.json) is rendered on its own, not with other inputs")
+        from briefing.serialise import load_brief
+
+        return load_brief(briefs[0])
+    from briefing.compose import compose
+
+    return compose(read_documents(inputs), date=brief_date(date))
+
+
+def output_path(output: str | None, brief: Brief, suffix: str, inputs: Sequence[str]) -> Path:
+    """Where to write: ``-o`` (a file or a folder) or ``out/<slug-of-title>``."""
+    from briefing.textutil import slugify
+
+    name = (slugify(brief.title) or "brief") + suffix
+    if output is None:
+        target = Path("out") / name
+    elif output.endswith(("/", os.sep)) or Path(output).is_dir():
+        target = Path(output) / name
+    else:
+        target = Path(output)
+    resolved = target.resolve()
+    for item in inputs:
+        if item != "-" and Path(item).resolve() == resolved:
+            raise OutputError(f"{target}: refusing to overwrite an input file")
+    return target
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="briefing", message="%(prog)s %(version)s")
+@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+def cli(debug: bool) -> None:
+    """Turn source documents into a policy brief.
+
+    Read documents (.txt, .md), analyse them offline, and lay out a brief with
+    key takeaways, themes with references to the source paragraphs, actors,
+    a timeline, key figures and charts.
+    """
+
+
+@cli.command()
+@INPUT
+@click.option("-o", "--output", metavar="PATH", help="PDF file or folder [default: out/<title>.pdf].")
+@click.option("--template", metavar="NAME|DIR", help="Packaged template name or a template folder.")
+@click.option("--style", "style_file", type=click.Path(dir_okay=False), help="House-style file (YAML or TOML).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size [default: from the style, A4].")
+@click.option("--date", callback=_validate_date, help="Date of the brief, YYYY-MM-DD [default: today].")
+@handle_errors
+def render(
+    inputs: tuple[str, ...],
+    output: str | None,
+    template: str | None,
+    style_file: str | None,
+    paper: str | None,
+    date: str | None,
+) -> None:
+    """Lay out a brief as PDF.
+
+    INPUT is one or more documents (.txt, .md), or one brief file (.yaml,
+    .json) written by `briefing draft` and perhaps edited.
+    """
+    from briefing.config import load_style
+    from briefing.writers.pdf import write_pdf
+
+    style = load_style(style_file, paper=paper)
+    brief = load_or_compose(inputs, date)
+    target = output_path(output, brief, ".pdf", inputs)
+    write_pdf(brief, target, template=template, style=style)
+    click.echo(str(target))
+
+
+@cli.command()
+@INPUT
+@click.option("-o", "--output", metavar="PATH", help="YAML (or .json) file [default: out/<title>.yaml].")
+@click.option("--date", callback=_validate_date, help="Date of the brief, YYYY-MM-DD [default: today].")
+@handle_errors
+def draft(inputs: tuple[str, ...], output: str | None, date: str | None) -> None:
+    """Write the structured brief as YAML for a human to edit.
+
+    Edit the file, then lay it out with `briefing render FILE.yaml`.
+    """
+    from briefing.compose import compose
+    from briefing.serialise import dump_json, dump_yaml
+    from briefing.writers import write_atomically
+
+    brief = compose(read_documents(inputs), date=brief_date(date))
+    target = output_path(output, brief, ".yaml", inputs)
+    text = dump_json(brief) if target.suffix.lower() == ".json" else dump_yaml(brief, target.name)
+    write_atomically(target, text.encode("utf-8"))
+    click.echo(str(target))
+
+
+@cli.command()
+@click.argument("input_path", metavar="INPUT")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a readable report.")
+@handle_errors
+def inspect(input_path: str, as_json: bool) -> None:
+    """Show what was read from INPUT: title, metadata, headings, chrome, counts."""
+    from briefing.inspection import describe, report
+
+    doc = read_documents([input_path])[0]
+    if as_json:
+        import json
+
+        click.echo(json.dumps(describe(doc), ensure_ascii=False, indent=2))
+    else:
+        click.echo(report(doc))
+
+
+@cli.command()
+@click.argument("input_path", metavar="INPUT")
+@click.option("--sentences", "-n", type=click.IntRange(min=1), help="Number of sentences [default: 3].")
+@click.option("--words", "-w", type=click.IntRange(min=1), help="About this many words instead.")
+@handle_errors
+def summarize(input_path: str, sentences: int | None, words: int | None) -> None:
+    """Print the best sentences of INPUT, one per line, in document order."""
+    if sentences is not None and words is not None:
+        raise click.UsageError("give --sentences or --words, not both")
+    from briefing.analysis.summary import summarize as run
+
+    doc = read_documents([input_path])[0]
+    for line in run(doc, sentences=sentences, words=words):
+        click.echo(line)
+
+
+def main() -> None:
+    """Entry point of the ``briefing`` script."""
+    cli(prog_name="briefing")

@@ -1,0 +1,127 @@
+"""The Brief as a file: JSON and YAML, written for humans to edit.
+
+Loading validates strictly against the model and reports the first problem
+as ``file:line: field 'themes[2].points[0].text': message``.  Line numbers
+come from the YAML node tree (JSON is read the same way, as YAML is a
+superset of the JSON that ``dump_json`` writes).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import BriefValidationError
+from briefing.model import SCHEMA_VERSION, Brief
+
+YAML_HEADER = (
+    "# A brief drafted by briefing (schema version {version}).\n"
+    "# Edit the text, reorder or delete points, then lay it out with:\n"
+    "#   briefing render {name}\n"
+    "# References such as {{source: 1, paragraph: 12}} point to ¶12 of the first source.\n"
+)
+
+
+def to_data(brief: Brief) -> dict[str, Any]:
+    """The brief as plain data, in field order, ``None`` fields left out."""
+    return brief.model_dump(mode="json", exclude_none=True)
+
+
+def dump_json(brief: Brief) -> str:
+    """The brief as pretty-printed JSON (UTF-8, not ASCII-escaped)."""
+    return json.dumps(to_data(brief), ensure_ascii=False, indent=2) + "\n"
+
+
+class _Dumper:
+    """PyYAML dumper that writes long strings as folded-free plain text."""
+
+    @staticmethod
+    def make() -> Any:
+        import yaml
+
+        class Dumper(yaml.SafeDumper):
+            pass
+
+        def str_representer(dumper: yaml.SafeDumper, value: str) -> Any:
+            style = "|" if "\n" in value else None
+            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+        Dumper.add_representer(str, str_representer)
+        return Dumper
+
+
+def dump_yaml(brief: Brief, name: str = "brief.yaml") -> str:
+    """The brief as commented YAML for a human to edit."""
+    import yaml
+
+    body = yaml.dump(
+        to_data(brief),
+        Dumper=_Dumper.make(),
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=None,
+    )
+    return YAML_HEADER.format(version=SCHEMA_VERSION, name=name) + body
+
+
+def _path_lines(node: Any, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> None:
+    """Record the 1-based line of every node under ``node``, keyed by path."""
+    import yaml
+
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _path_lines(value, path + (key.value,), lines)
+            lines[path + (key.value,)] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _path_lines(item, path + (index,), lines)
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def load_brief(path: str | Path) -> Brief:
+    """Load and validate a brief written by ``draft`` (and perhaps edited)."""
+    import yaml
+    from pydantic import ValidationError
+
+    source = Path(path)
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise BriefValidationError(str(source), "(file)", "no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BriefValidationError(str(source), "(file)", f"cannot read: {exc}") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = json.loads(text) if source.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else getattr(exc, "lineno", None)
+        problem = getattr(exc, "problem", None) or getattr(exc, "msg", None) or "syntax error"
+        raise BriefValidationError(str(source), "(syntax)", str(problem), line) from None
+    if not isinstance(data, dict):
+        raise BriefValidationError(str(source), "(top level)", "a brief must be a mapping of fields", 1)
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise BriefValidationError(
+            str(source), "schema_version", f"this briefing reads schema version {SCHEMA_VERSION}, not {version!r}", 1
+        )
+    lines: dict[tuple[Any, ...], int] = {}
+    if node is not None:
+        _path_lines(node, (), lines)
+    try:
+        return Brief.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = tuple(error["loc"])
+        line = next((lines[loc[:n]] for n in range(len(loc), -1, -1) if loc[:n] in lines), None)
+        message = "unknown field" if error["type"] == "extra_forbidden" else error["msg"]
+        raise BriefValidationError(str(source), _dotted(loc), message, line) from None

@@ -1,0 +1,31 @@
+"""Small text helpers shared across the pipeline."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TRANSLIT = str.maketrans({"ə": "e", "Ə": "E", "ı": "i", "İ": "I", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "ł": "l", "Ł": "L"})
+
+
+def slugify(text: str, max_length: int = 60) -> str:
+    """ASCII slug for ids and file names: ``"A new era: U.S." -> "a-new-era-u-s"``.
+
+    Text with no Latin letters at all (e.g. Georgian) keeps its letters, so a
+    slug is never empty unless the text has no letters or digits.
+    """
+    folded = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
+    ascii_only = folded.encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only.lower()).strip("-")
+    if not slug:
+        slug = re.sub(r"[^\w]+", "-", text.lower(), flags=re.UNICODE).strip("-_")
+    return slug[:max_length].rstrip("-")
+
+
+def shorten(text: str, width: int) -> str:
+    """Cut ``text`` at a word boundary to at most ``width`` characters, adding "…"."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:–—-")
+    return cut + "…"

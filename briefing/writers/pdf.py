@@ -1,0 +1,175 @@
+"""Brief → PDF: Jinja2 renders RML, z3c.rml lays it out with ReportLab.
+
+The template owns the layout; this module only prepares what the template
+needs (page geometry, registered font names, chart drawings), makes z3c.rml
+strict about unknown tags, sets the document metadata and writes the file
+atomically.  ReportLab's invariant mode makes the bytes reproducible.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefing import __version__
+from briefing.config import Style, load_style
+from briefing.errors import TemplateError
+from briefing.model import Brief, ChartSpec
+from briefing.writers import write_atomically
+from briefing.writers.templating import render_template, template_folder
+
+MM = 72 / 25.4
+FONT_TEXT = "BriefingSerif"
+FONT_HEADING = "BriefingSans"
+
+
+@dataclass(frozen=True)
+class Page:
+    """Page geometry in points, as templates see it."""
+
+    width: float
+    height: float
+    left: float
+    right: float
+    top: float
+    bottom: float
+    band: float  # height of the masthead band on the first page
+    masthead: float  # room the masthead takes above the first frame
+
+    @property
+    def frame_width(self) -> float:
+        return round(self.width - self.left - self.right, 2)
+
+
+@dataclass(frozen=True)
+class Chart:
+    spec: ChartSpec
+    height: float
+
+
+def page_geometry(style: Style) -> Page:
+    width, height = style.page_size
+    m = style.margins
+    band = 15 * MM
+    return Page(
+        width=round(width, 3),
+        height=round(height, 3),
+        left=round(m.inner * MM, 2),
+        right=round(m.outer * MM, 2),
+        top=round(m.top * MM, 2),
+        bottom=round(m.bottom * MM, 2),
+        band=round(band, 2),
+        masthead=round(band - m.top * MM + 10 * MM, 2) if band + 10 * MM > m.top * MM else 0.0,
+    )
+
+
+def _drawings(brief: Brief, style: Style, width: float) -> tuple[dict[str, Any], list[Chart]]:
+    if not brief.charts:
+        return {}, []
+    from briefing.charts import ChartStyle, drawing
+
+    chart_style = ChartStyle(
+        font_regular=Path(style.fonts.heading.regular),
+        font_bold=Path(style.fonts.heading.semibold),
+        accent=style.colours.accent,
+        ink=style.colours.ink,
+        muted=style.colours.muted,
+    )
+    drawings: dict[str, Any] = {}
+    charts = []
+    for spec in brief.charts:
+        d = drawing(spec, width_pt=width, style=chart_style)
+        drawings[spec.id] = d
+        charts.append(Chart(spec=spec, height=d.height))
+    return drawings, charts
+
+
+def _canvas_class(keywords: str) -> type:
+    from reportlab.pdfgen.canvas import Canvas
+
+    class BriefCanvas(Canvas):  # type: ignore[misc]
+        """A canvas that also records the brief's keywords."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # The canvas would otherwise open every page with Helvetica,
+            # a font that is never embedded.
+            kwargs["initialFontName"] = FONT_TEXT
+            super().__init__(*args, **kwargs)
+            self.setKeywords(keywords)
+
+        def setKeywords(self, value: Any) -> None:  # noqa: N802 - ReportLab's name
+            # The doc template resets keywords to "" after creating the canvas.
+            super().setKeywords(value or keywords)
+
+    return BriefCanvas
+
+
+def keywords(brief: Brief) -> str:
+    """Keywords for the PDF metadata: theme labels and the main actors."""
+    words = [t.label for t in brief.themes if t.kind != "context"]
+    words += [a.name for a in brief.actors[:6]]
+    return ", ".join(dict.fromkeys(words))
+
+
+def render_rml(brief: Brief, *, template: str | Path | None = None, style: Style | None = None) -> str:
+    """The RML text of the brief (useful to debug a template)."""
+    style = style or load_style()
+    page = page_geometry(style)
+    _, charts = _drawings(brief, style, page.frame_width)
+    return _rml(brief, style, page, charts, template)
+
+
+def _rml(brief: Brief, style: Style, page: Page, charts: list[Chart], template: str | Path | None) -> str:
+    context = {
+        "brief": brief,
+        "style": style,
+        "page": page,
+        "fonts": {"text": FONT_TEXT, "heading": FONT_HEADING},
+        "charts": charts,
+        "version": __version__,
+    }
+    return render_template(template_folder(template), context)
+
+
+def pdf_bytes(brief: Brief, *, template: str | Path | None = None, style: Style | None = None) -> bytes:
+    """Lay out ``brief`` and return the PDF bytes."""
+    from lxml import etree
+    from z3c.rml import directive, document
+
+    from briefing.writers.flowables import CHARTS
+
+    style = style or load_style()
+    page = page_geometry(style)
+    drawings, charts = _drawings(brief, style, page.frame_width)
+    rml = _rml(brief, style, page, charts, template)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(rml.encode("utf-8"), parser)
+    except etree.XMLSyntaxError as exc:
+        raise TemplateError(f"the template produced invalid RML: {exc}") from None
+    directive.ABORT_ON_INVALID_DIRECTIVE = True
+    token = CHARTS.set(drawings)
+    try:
+        doc = document.Document(root, canvasClass=_canvas_class(keywords(brief)))
+        out = io.BytesIO()
+        doc.process(out)
+    except TemplateError:
+        raise
+    except ValueError as exc:  # z3c.rml reports bad directives and attributes this way
+        raise TemplateError(f"the template produced RML that cannot be laid out: {exc}") from None
+    finally:
+        CHARTS.reset(token)
+    return out.getvalue()
+
+
+def write_pdf(
+    brief: Brief,
+    output: str | Path,
+    *,
+    template: str | Path | None = None,
+    style: Style | None = None,
+) -> Path:
+    """Write the brief as a PDF at ``output`` (atomically) and return the path."""
+    return write_atomically(output, pdf_bytes(brief, template=template, style=style))

@@ -1,0 +1,92 @@
+"""Finding and rendering the Jinja2 templates that own the layout.
+
+Templates are trusted configuration, document text is not: autoescaping is
+always on, whatever the template's file name, and undefined names are errors.
+A template is a packaged name (``policy-brief``) or a folder; a folder's files
+come first, then the packaged default template, so a user's copy can override
+one file, or ``{% extends "policy-brief/brief.rml.j2" %}``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefing.errors import TemplateError
+from briefing.resources import templates_dir
+
+if TYPE_CHECKING:  # pragma: no cover
+    import jinja2
+
+DEFAULT_TEMPLATE = "policy-brief"
+MAIN_FILE = "brief.rml.j2"
+
+
+def packaged_templates() -> list[str]:
+    """Names of the templates shipped with briefing."""
+    return sorted(p.name for p in templates_dir().iterdir() if (p / MAIN_FILE).is_file())
+
+
+def template_folder(name_or_dir: str | Path | None) -> Path:
+    """The folder of a packaged template name or a user's template folder."""
+    value = str(name_or_dir or DEFAULT_TEMPLATE)
+    packaged = templates_dir() / value
+    if "/" not in value and (packaged / MAIN_FILE).is_file():
+        return packaged
+    folder = Path(value)
+    if folder.is_dir():
+        if not (folder / MAIN_FILE).is_file():
+            raise TemplateError(f"{folder}: a template folder needs a {MAIN_FILE} file")
+        return folder
+    names = ", ".join(packaged_templates())
+    raise TemplateError(f"no template '{value}': give a folder or one of: {names}")
+
+
+def environment(folder: Path) -> jinja2.Environment:
+    """A Jinja2 environment for ``folder`` with autoescaping always on."""
+    import jinja2
+
+    search = [folder, templates_dir() / DEFAULT_TEMPLATE, templates_dir()]
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(p) for p in search]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
+        keep_trailing_newline=True,
+    )
+    env.filters["longdate"] = longdate
+    return env
+
+
+_MONTHS = ("January February March April May June July August September October November December").split()
+
+
+def longdate(value: str | None) -> str:
+    """``2025-08-09`` → ``9 August 2025``; partial dates as far as they go."""
+    if not value:
+        return ""
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        return value
+    return value
+
+
+def render_template(folder: Path, context: dict[str, Any], main: str = MAIN_FILE) -> str:
+    """Render ``main`` in ``folder`` with ``context``; errors name the template line."""
+    import jinja2
+
+    env = environment(folder)
+    try:
+        return env.get_template(main).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"{folder / main}: {exc.message} (see the template context in the README)") from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"{folder}: template file '{exc.name}' not found") from None

@@ -1,0 +1,150 @@
+"""The command line: every command, its --help, exit codes and messages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from briefing import __version__
+from briefing.cli import cli
+
+from .conftest import BRIEF_DATE
+from .pdftools import text as pdf_text
+
+COMMANDS = ["render", "draft", "inspect", "summarize"]
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"briefing {__version__}"
+
+
+@pytest.mark.parametrize("command", [[]] + [[c] for c in COMMANDS])
+def test_help(runner: CliRunner, command: list[str]) -> None:
+    result = runner.invoke(cli, [*command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage: briefing" in result.output
+    for c in COMMANDS if not command else []:
+        assert c in result.output
+
+
+def test_usage_error_exits_2(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["render"])
+    assert result.exit_code == 2
+    result = runner.invoke(cli, ["render", "x.txt", "--paper", "a3"])
+    assert result.exit_code == 2
+
+
+def test_missing_input_is_one_line_exit_1(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["render", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("briefing: error:")
+    assert "missing.txt" in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_unknown_format(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "notes.xyz"
+    path.write_text("hello", encoding="utf-8")
+    result = runner.invoke(cli, ["inspect", str(path)])
+    assert result.exit_code == 1
+    assert ".xyz" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_render_writes_default_output(runner: CliRunner, sample_path: Path, tmp_path: Path) -> None:
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        result = runner.invoke(cli, ["render", str(sample_path), "--date", BRIEF_DATE])
+        assert result.exit_code == 0, result.output
+        written = Path(result.stdout.strip())
+        assert written.parent == Path("out")
+        assert written.name.startswith("a-new-era-in-azerbaijan-u-s-strategic-cooperation")
+        assert written.read_bytes().startswith(b"%PDF-")
+        assert not list(Path("out").glob(".*.tmp"))
+
+
+def test_render_refuses_to_overwrite_input(runner: CliRunner, tmp_path: Path) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Title line\n\nA sentence about Baku and Washington. Another one follows here.\n", encoding="utf-8")
+    before = doc.read_bytes()
+    result = runner.invoke(cli, ["render", str(doc), "-o", str(doc)])
+    assert result.exit_code == 1
+    assert "overwrite" in result.stderr
+    assert doc.read_bytes() == before
+
+
+def test_draft_edit_render(runner: CliRunner, sample_path: Path, tmp_path: Path) -> None:
+    brief_file = tmp_path / "brief.yaml"
+    result = runner.invoke(cli, ["draft", str(sample_path), "-o", str(brief_file), "--date", BRIEF_DATE])
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(brief_file.read_text(encoding="utf-8"))
+    old = data["takeaways"][0]["text"]
+    text = brief_file.read_text(encoding="utf-8")
+    edited = "Analysts judge the Zangazur deal the turning point of the visit."
+    assert old in text
+    brief_file.write_text(text.replace(old, edited), encoding="utf-8")
+    pdf = tmp_path / "edited.pdf"
+    result = runner.invoke(cli, ["render", str(brief_file), "-o", str(pdf)])
+    assert result.exit_code == 0, result.output
+    flat = " ".join(pdf_text(pdf).split())
+    assert edited in flat
+    assert " ".join(old.split()) not in flat
+
+
+def test_render_yaml_with_wrong_type_names_field(runner: CliRunner, sample_path: Path, tmp_path: Path) -> None:
+    brief_file = tmp_path / "brief.yaml"
+    runner.invoke(cli, ["draft", str(sample_path), "-o", str(brief_file)])
+    text = brief_file.read_text(encoding="utf-8")
+    brief_file.write_text(text.replace("paragraph: ", "paragraph: many ", 1), encoding="utf-8")
+    result = runner.invoke(cli, ["render", str(brief_file), "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "field 'takeaways[0].refs[0].paragraph'" in lines[0]
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_inspect_json(runner: CliRunner, sample_path: Path) -> None:
+    result = runner.invoke(cli, ["inspect", str(sample_path), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["title"].startswith("A new era in Azerbaijan")
+    assert len(data["headings"]) == 5
+    assert data["paragraphs"] > 20 and data["sentences"] > data["paragraphs"]
+    assert any("Seçilən" in line for line in data["chrome"])
+    assert data["metadata"]
+
+
+def test_inspect_text(runner: CliRunner, sample_path: Path) -> None:
+    result = runner.invoke(cli, ["inspect", str(sample_path)])
+    assert result.exit_code == 0, result.output
+    assert "headings (5)" in result.stdout
+    assert "Seçilən" in result.stdout  # listed as chrome
+
+
+def test_summarize_sentences_in_document_order(runner: CliRunner, sample_path: Path) -> None:
+    result = runner.invoke(cli, ["summarize", str(sample_path), "--sentences", "4"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 4
+    body = " ".join(sample_path.read_text(encoding="utf-8").split())
+    positions = [body.find(" ".join(line.split())) for line in lines]
+    assert all(p >= 0 for p in positions)
+    assert positions == sorted(positions)
+
+
+def test_summarize_words(runner: CliRunner, sample_path: Path) -> None:
+    result = runner.invoke(cli, ["summarize", str(sample_path), "--words", "100"])
+    assert result.exit_code == 0, result.output
+    words = len(result.stdout.split())
+    assert 100 <= words <= 100 + 70
+
+
+def test_summarize_both_is_usage_error(runner: CliRunner, sample_path: Path) -> None:
+    result = runner.invoke(cli, ["summarize", str(sample_path), "-n", "2", "-w", "50"])
+    assert result.exit_code == 2

@@ -1,0 +1,100 @@
+"""The PDF writer on the sample and on hostile text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from briefing.config import load_style
+from briefing.model import Brief, Excerpt, Point, Reference, Source, Theme
+from briefing.writers.pdf import pdf_bytes, write_pdf
+
+from .pdftools import fonts, outline_titles, page_texts, text
+
+
+def test_every_font_is_embedded(sample_pdf: Path) -> None:
+    found = fonts(sample_pdf)
+    assert found, "no fonts found: the probe is broken"
+    assert all(found.values()), {name: emb for name, emb in found.items() if not emb}
+    assert not [name for name in found if "Helvetica" in name or "Times" in name]
+
+
+def test_text_comes_back(sample_pdf: Path) -> None:
+    body = text(sample_pdf)
+    assert "Section 907" in body
+    assert "Zangazur" in body
+    assert "Seçilən" not in body
+    assert "Mənbələr" not in body
+
+
+def test_outline_lists_every_section(sample_pdf: Path, sample_brief: Brief) -> None:
+    titles = outline_titles(sample_pdf)
+    sections = [t.label for t in sample_brief.themes if t.kind == "section"]
+    assert len(sections) == 5
+    for label in sections + ["Key takeaways", "Actors", "Timeline", "Sources"]:
+        assert label in titles
+
+
+def test_footer_reads_page_x_of_n(sample_pdf: Path) -> None:
+    pages = page_texts(sample_pdf)
+    n = len(pages)
+    assert n >= 2
+    for i, page in enumerate(pages, start=1):
+        assert f"Page {i} of {n}" in page
+
+
+def test_metadata(sample_pdf: Path, sample_brief: Brief) -> None:
+    meta = PdfReader(sample_pdf).metadata
+    assert meta.title == sample_brief.title
+    assert meta.subject and "Policy brief" in meta.subject
+    assert meta.creator and re.fullmatch(r"briefing \d+\.\d+\.\d+", meta.creator)
+    assert "United States" in (meta.get("/Keywords") or "")
+
+
+def test_rendering_twice_gives_the_same_bytes(sample_brief: Brief) -> None:
+    assert pdf_bytes(sample_brief) == pdf_bytes(sample_brief)
+
+
+def test_letter_paper(sample_brief: Brief) -> None:
+    import io
+
+    data = pdf_bytes(sample_brief, style=load_style(paper="letter"))
+    box = PdfReader(io.BytesIO(data)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_document_text_never_becomes_markup(tmp_path: Path) -> None:
+    hostile = 'Gas <font color="red">flows</font> & <img src="/etc/passwd"/> ]]> <b>bold</b> ə'
+    brief = Brief(
+        title="<b>Title</b> & co",
+        sources=[Source(title="t", excerpts=[Excerpt(paragraph=1, text=hostile)])],
+        takeaways=[Point(text=hostile, refs=[Reference(source=1, paragraph=1)])],
+        themes=[Theme(id="x", label='<a href="http://evil">Theme</a>', points=[Point(text=hostile)])],
+    )
+    out = write_pdf(brief, tmp_path / "hostile.pdf")
+    flat = " ".join(text(out).split())
+    assert '<font color="red">flows</font>' in flat
+    assert '<img src="/etc/passwd"/>' in flat
+    assert "<b>Title</b> & co" in flat
+    reader = PdfReader(out)
+    uris = [a.get_object().get("/A", {}).get("/URI") for p in reader.pages for a in p.get("/Annots") or []]
+    assert "http://evil" not in uris
+
+
+def test_failed_render_leaves_no_file(tmp_path: Path, sample_brief: Brief) -> None:
+    from briefing.errors import TemplateError
+
+    target = tmp_path / "never.pdf"
+    with pytest.raises(TemplateError):
+        write_pdf(sample_brief, target, template=str(tmp_path / "no-such-template"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_references_link_to_the_quoted_passage(sample_pdf: Path) -> None:
+    reader = PdfReader(sample_pdf)
+    links = [a.get_object() for p in reader.pages for a in p.get("/Annots") or []]
+    internal = [a for a in links if a.get("/Subtype") == "/Link" and "/Dest" in a or "/A" in a]
+    assert len(internal) >= 10
