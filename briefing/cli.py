@@ -118,7 +118,7 @@ def output_path(output: str | None, brief: Brief, suffix: str, inputs: Sequence[
     return target
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="briefing", context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="briefing", message="%(prog)s %(version)s")
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
 def cli(debug: bool) -> None:

@@ -39,9 +39,12 @@ MAX_POINTS = 4
 MIN_POINTS = 2
 MAX_FIGURES = 8
 MAX_OUTLOOK = 3
+# Forward-looking statements.  "will" counts as the auxiliary only: not the
+# noun in "the political will to…".
 _FORWARD = re.compile(
-    r"\b(will|is expected to|are expected to|plans? to|is set to|are set to|intends? to|"
-    r"next (?:week|month|year)|upcoming|in the coming)\b",
+    r"(?<!\bthe )(?<!political )(?<!\bits )(?<!\btheir )\bwill\b(?! to\b)|"
+    r"\b(?:is|are) (?:expected|set|due|scheduled|likely) to\b|\bplans? to\b|\bintends? to\b|"
+    r"\bnext (?:week|month|year)\b|\bupcoming\b|\bin the coming\b",
     re.IGNORECASE,
 )
 
@@ -168,13 +171,21 @@ def _actors(documents: list[Document], units: list[_Unit], themes: list[Theme]) 
             for m in mentions:
                 key = (m.name, m.kind)
                 counts[key][themes[unit.theme].id] += 1
-                if m.surface != m.name:
+                if m.surface.casefold() != m.name.casefold():
                     aliases[key].add(m.surface)
     actors = [
-        Actor(name=name, kind=kind, aliases=sorted(aliases[(name, kind)]), mentions=dict(sorted(c.items())))
+        Actor(name=name, kind=kind, aliases=_distinct(aliases[(name, kind)]), mentions=dict(sorted(c.items())))
         for (name, kind), c in counts.items()
     ]
     return sorted(actors, key=lambda a: (-a.total, a.name))
+
+
+def _distinct(forms: set[str]) -> list[str]:
+    """Sorted name forms, one per spelling that differs by more than case."""
+    by_key: dict[str, str] = {}
+    for form in sorted(forms):  # capitals sort first: "Official Baku" wins
+        by_key.setdefault(form.casefold(), form)
+    return sorted(by_key.values())
 
 
 def _timeline(documents: list[Document], units: list[_Unit]) -> list[Event]:

@@ -215,7 +215,6 @@ class Brief(_Model):
     label: str | None = None
     date: str | None = None
     language: str | None = None
-    sources: list[Source] = Field(default_factory=list)
     takeaways: list[Point] = Field(default_factory=list)
     themes: list[Theme] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
@@ -223,4 +222,5 @@ class Brief(_Model):
     figures: list[KeyFigure] = Field(default_factory=list)
     outlook: list[Point] = Field(default_factory=list)
     charts: list[ChartSpec] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
     provenance: Provenance = Field(default_factory=Provenance)

@@ -47,7 +47,13 @@ class _Dumper:
             style = "|" if "\n" in value else None
             return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
+        def dict_representer(dumper: yaml.SafeDumper, value: dict[str, Any]) -> Any:
+            # References stay on one line: {source: 1, paragraph: 12}
+            flow = set(value) == {"source", "paragraph"}
+            return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=flow)
+
         Dumper.add_representer(str, str_representer)
+        Dumper.add_representer(dict, dict_representer)
         return Dumper
 
 
@@ -60,8 +66,8 @@ def dump_yaml(brief: Brief, name: str = "brief.yaml") -> str:
         Dumper=_Dumper.make(),
         sort_keys=False,
         allow_unicode=True,
-        width=100,
-        default_flow_style=None,
+        width=1_000_000,  # never fold: one text, one line, easy to edit
+        default_flow_style=False,
     )
     return YAML_HEADER.format(version=SCHEMA_VERSION, name=name) + body
 

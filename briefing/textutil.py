@@ -14,7 +14,8 @@ def slugify(text: str, max_length: int = 60) -> str:
     Text with no Latin letters at all (e.g. Georgian) keeps its letters, so a
     slug is never empty unless the text has no letters or digits.
     """
-    folded = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
+    spaced = re.sub(r"[\W_]+", " ", text.translate(_TRANSLIT))
+    folded = unicodedata.normalize("NFKD", spaced)
     ascii_only = folded.encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_only.lower()).strip("-")
     if not slug:

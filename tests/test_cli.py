@@ -57,15 +57,17 @@ def test_unknown_format(runner: CliRunner, tmp_path: Path) -> None:
     assert ".xyz" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
-def test_render_writes_default_output(runner: CliRunner, sample_path: Path, tmp_path: Path) -> None:
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        result = runner.invoke(cli, ["render", str(sample_path), "--date", BRIEF_DATE])
-        assert result.exit_code == 0, result.output
-        written = Path(result.stdout.strip())
-        assert written.parent == Path("out")
-        assert written.name.startswith("a-new-era-in-azerbaijan-u-s-strategic-cooperation")
-        assert written.read_bytes().startswith(b"%PDF-")
-        assert not list(Path("out").glob(".*.tmp"))
+def test_render_writes_default_output(
+    runner: CliRunner, sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["render", str(sample_path), "--date", BRIEF_DATE])
+    assert result.exit_code == 0, result.output
+    written = Path(result.stdout.strip())
+    assert written.parent == Path("out")
+    assert written.name == "a-new-era-in-azerbaijan-u-s-strategic-cooperation.pdf"
+    assert written.read_bytes().startswith(b"%PDF-")
+    assert sorted(p.name for p in Path("out").iterdir()) == [written.name]
 
 
 def test_render_refuses_to_overwrite_input(runner: CliRunner, tmp_path: Path) -> None:
@@ -100,7 +102,9 @@ def test_render_yaml_with_wrong_type_names_field(runner: CliRunner, sample_path:
     brief_file = tmp_path / "brief.yaml"
     runner.invoke(cli, ["draft", str(sample_path), "-o", str(brief_file)])
     text = brief_file.read_text(encoding="utf-8")
-    brief_file.write_text(text.replace("paragraph: ", "paragraph: many ", 1), encoding="utf-8")
+    head, tail = text.split("\ntakeaways:", 1)
+    tail = tail.replace("paragraph: ", "paragraph: many ", 1)
+    brief_file.write_text(head + "\ntakeaways:" + tail, encoding="utf-8")
     result = runner.invoke(cli, ["render", str(brief_file), "-o", str(tmp_path / "x.pdf")])
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()

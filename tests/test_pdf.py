@@ -98,3 +98,19 @@ def test_references_link_to_the_quoted_passage(sample_pdf: Path) -> None:
     links = [a.get_object() for p in reader.pages for a in p.get("/Annots") or []]
     internal = [a for a in links if a.get("/Subtype") == "/Link" and "/Dest" in a or "/A" in a]
     assert len(internal) >= 10
+
+
+def test_unknown_rml_attribute_fails_loudly() -> None:
+    from lxml import etree
+
+    from briefing.errors import TemplateError
+    from briefing.writers.rmlcheck import check_attributes
+
+    rml = (
+        '<document filename="x.pdf"><template pageSize="(612, 792)"><pageTemplate id="p">'
+        '<frame id="f" x1="0" y1="0" width="10" height="10"/></pageTemplate></template>'
+        '<story><para>hi</para></story></document>'
+    )
+    with pytest.raises(TemplateError, match="unknown attribute 'pageSize' on <template>"):
+        check_attributes(etree.fromstring(rml))
+    check_attributes(etree.fromstring(rml.replace("pageSize", "pagesize")))

@@ -21,6 +21,11 @@ from briefing.resources import data_path
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
+# Sentences that open by pointing back ("This potential…", "It…") read badly
+# out of context; they are ranked lower, not excluded.
+_ANAPHORIC_START = {
+    "en": re.compile(r"^(?:This|These|That|Those|It|Its|They|Their|Such|He|She|His|Her)\b"),
+}
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
 
 
@@ -39,10 +44,16 @@ def stopwords(language: str = "en") -> frozenset[str]:
 
 def _stem(word: str) -> str:
     """A deliberately light suffix stripper: plural and possessive forms."""
-    for suffix in ("’s", "'s", "ies", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
+    for suffix in ("’s", "'s"):
+        if word.endswith(suffix):
+            word = word[: -len(suffix)]
+    if len(word) < 5 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    return word[:-1]
 
 
 def terms(text: str, language: str = "en") -> list[str]:
@@ -117,7 +128,8 @@ def rank(
 
     ``positions`` run from 0 (start of the document) to 1 (end); earlier
     sentences get up to ``lead_weight`` more.  Very short and very long
-    sentences are penalised: they make poor brief points.
+    sentences, and sentences that open by pointing back ("This…"), are
+    penalised: they make poor brief points out of context.
     """
     import numpy as np
 
@@ -138,6 +150,9 @@ def rank(
     lead = np.array([1.0 - p for p in positions])
     length = np.array([len(s.split()) for s in sentences])
     fit = np.where(length < 7, 0.5, np.where(length > 55, 0.7, 1.0))
+    anaphoric = _ANAPHORIC_START.get(language)
+    if anaphoric is not None:
+        fit = fit * np.array([0.75 if anaphoric.match(s.lstrip("“\"'(")) else 1.0 for s in sentences])
     scores = (0.55 * central + 0.25 * keyness + lead_weight * lead) * fit
     return Ranking(scores=scores, similarity=similarity)
 

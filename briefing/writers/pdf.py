@@ -21,8 +21,8 @@ from briefing.writers import write_atomically
 from briefing.writers.templating import render_template, template_folder
 
 MM = 72 / 25.4
-FONT_TEXT = "BriefingSerif"
-FONT_HEADING = "BriefingSans"
+FONT_TEXT = "BriefingSerif-"
+FONT_HEADING = "BriefingSans-"
 
 
 @dataclass(frozen=True)
@@ -70,9 +70,12 @@ def _drawings(brief: Brief, style: Style, width: float) -> tuple[dict[str, Any],
         return {}, []
     from briefing.charts import ChartStyle, drawing
 
+    faces = face_names(style)
     chart_style = ChartStyle(
         font_regular=Path(style.fonts.heading.regular),
-        font_bold=Path(style.fonts.heading.semibold),
+        font_bold=Path(style.fonts.heading.bold),
+        face_regular=faces["heading"],
+        face_bold=faces["heading"] + "-Bold",
         accent=style.colours.accent,
         ink=style.colours.ink,
         muted=style.colours.muted,
@@ -86,7 +89,22 @@ def _drawings(brief: Brief, style: Style, width: float) -> tuple[dict[str, Any],
     return drawings, charts
 
 
-def _canvas_class(keywords: str) -> type:
+def face_names(style: Style) -> dict[str, str]:
+    """ReportLab face names for the style's text and heading families.
+
+    The names carry a digest of the font files, so two house styles with
+    different fonts never meet under one name in ReportLab's global registry.
+    """
+    import hashlib
+
+    def name(prefix: str, face: Any) -> str:
+        digest = hashlib.sha256("\0".join(str(p) for _, p in face).encode()).hexdigest()[:8]
+        return f"{prefix}{digest}"
+
+    return {"text": name(FONT_TEXT, style.fonts.text), "heading": name(FONT_HEADING, style.fonts.heading)}
+
+
+def _canvas_class(keywords: str, initial_font: str) -> type:
     from reportlab.pdfgen.canvas import Canvas
 
     class BriefCanvas(Canvas):  # type: ignore[misc]
@@ -95,7 +113,7 @@ def _canvas_class(keywords: str) -> type:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # The canvas would otherwise open every page with Helvetica,
             # a font that is never embedded.
-            kwargs["initialFontName"] = FONT_TEXT
+            kwargs["initialFontName"] = initial_font
             super().__init__(*args, **kwargs)
             self.setKeywords(keywords)
 
@@ -126,7 +144,7 @@ def _rml(brief: Brief, style: Style, page: Page, charts: list[Chart], template: 
         "brief": brief,
         "style": style,
         "page": page,
-        "fonts": {"text": FONT_TEXT, "heading": FONT_HEADING},
+        "fonts": face_names(style),
         "charts": charts,
         "version": __version__,
     }
@@ -139,6 +157,7 @@ def pdf_bytes(brief: Brief, *, template: str | Path | None = None, style: Style 
     from z3c.rml import directive, document
 
     from briefing.writers.flowables import CHARTS
+    from briefing.writers.rmlcheck import check_attributes
 
     style = style or load_style()
     page = page_geometry(style)
@@ -149,10 +168,11 @@ def pdf_bytes(brief: Brief, *, template: str | Path | None = None, style: Style 
         root = etree.fromstring(rml.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
         raise TemplateError(f"the template produced invalid RML: {exc}") from None
+    check_attributes(root)
     directive.ABORT_ON_INVALID_DIRECTIVE = True
     token = CHARTS.set(drawings)
     try:
-        doc = document.Document(root, canvasClass=_canvas_class(keywords(brief)))
+        doc = document.Document(root, canvasClass=_canvas_class(keywords(brief), face_names(style)["text"]))
         out = io.BytesIO()
         doc.process(out)
     except TemplateError:

@@ -1,0 +1,126 @@
+"""The Brief composed from the sample: sensible and faithful."""
+
+from __future__ import annotations
+
+from briefing.compose import compose
+from briefing.model import Brief, Document, Point
+from briefing.readers import read_path
+
+
+def _paragraph(doc: Document, number: int) -> str:
+    return next(b.text for b in doc.paragraphs if b.number == number)
+
+
+def _all_points(brief: Brief) -> list[Point]:
+    return list(brief.takeaways) + [p for t in brief.themes for p in t.points] + list(brief.outlook)
+
+
+def test_themes_are_the_author_headings_plus_context(sample_brief: Brief, sample_doc: Document) -> None:
+    assert sample_brief.themes[0].kind == "context"
+    sections = [t for t in sample_brief.themes if t.kind == "section"]
+    assert [t.label for t in sections] == [h.text for h in sample_doc.headings]
+    assert len(sections) == 5
+    assert len({t.id for t in sample_brief.themes}) == len(sample_brief.themes)
+
+
+def test_each_theme_has_two_to_four_points(sample_brief: Brief) -> None:
+    for theme in sample_brief.themes:
+        assert 2 <= len(theme.points) <= 4, theme.label
+
+
+def test_three_to_five_takeaways(sample_brief: Brief) -> None:
+    assert 3 <= len(sample_brief.takeaways) <= 5
+    texts = [p.text for p in sample_brief.takeaways]
+    assert len(set(texts)) == len(texts)
+
+
+def test_every_point_is_quoted_from_its_paragraph(sample_brief: Brief, sample_doc: Document) -> None:
+    points = _all_points(sample_brief)
+    assert points
+    for point in points:
+        assert point.refs, point.text
+        for ref in point.refs:
+            assert ref.source == 1
+            assert point.text in _paragraph(sample_doc, ref.paragraph)
+
+
+def test_points_keep_document_order_within_a_theme(sample_brief: Brief) -> None:
+    for theme in sample_brief.themes:
+        numbers = [p.refs[0].paragraph for p in theme.points]
+        assert numbers == sorted(numbers), theme.label
+
+
+def test_actors_have_canonical_names(sample_brief: Brief) -> None:
+    by_name = {a.name: a for a in sample_brief.actors}
+    for name in ("United States", "Azerbaijan", "Armenia", "Russia", "Iran", "NATO", "OSCE", "Ilham Aliyev"):
+        assert name in by_name, sorted(by_name)
+    assert by_name["United States"].kind == "country"
+    assert by_name["NATO"].kind == "organisation"
+    assert by_name["Ilham Aliyev"].kind == "person"
+    assert any("Trump" in a.name and a.kind == "person" for a in sample_brief.actors)
+    aliases = set(by_name["United States"].aliases)
+    assert {"U.S.", "Washington"} <= aliases
+    assert "Baku" in by_name["Azerbaijan"].aliases
+    # the most mentioned actors come first
+    totals = [a.total for a in sample_brief.actors]
+    assert totals == sorted(totals, reverse=True)
+    assert sample_brief.actors[0].name in ("Azerbaijan", "United States")
+
+
+def test_actor_mentions_are_per_theme(sample_brief: Brief) -> None:
+    ids = {t.id for t in sample_brief.themes}
+    for actor in sample_brief.actors:
+        assert set(actor.mentions) <= ids
+        assert actor.total >= 1
+
+
+def test_timeline(sample_brief: Brief) -> None:
+    dates = {e.date for e in sample_brief.timeline}
+    assert "1992" in dates
+    assert "2001-09-11" in dates
+    assert all(len(e.date) >= 4 and not e.date.startswith(("0099", "0030")) for e in sample_brief.timeline)
+    section_907 = next(e for e in sample_brief.timeline if e.date == "1992")
+    assert "Section 907" in section_907.text
+    assert [e.date for e in sample_brief.timeline] == sorted(e.date for e in sample_brief.timeline)
+
+
+def test_figures_are_not_dates(sample_brief: Brief) -> None:
+    values = {f.value for f in sample_brief.figures}
+    assert any("99-year" in v for v in values)
+    assert any("30-year" in v for v in values)
+    assert not any("907" in v for v in values)
+
+
+def test_charts_supported_by_data(sample_brief: Brief) -> None:
+    ids = [c.id for c in sample_brief.charts]
+    assert "theme-coverage" in ids and "actor-prominence" in ids
+    for chart in sample_brief.charts:
+        assert len(chart.labels) >= 2 and len(chart.values) == len(chart.labels)
+
+
+def test_sources_quote_every_cited_paragraph(sample_brief: Brief, sample_doc: Document) -> None:
+    source = sample_brief.sources[0]
+    assert source.site == "apa.az"
+    cited = {r.paragraph for p in _all_points(sample_brief) for r in p.refs}
+    quoted = {e.paragraph for e in source.excerpts}
+    assert cited <= quoted
+    for excerpt in source.excerpts:
+        assert excerpt.text == _paragraph(sample_doc, excerpt.paragraph)
+
+
+def test_document_without_headings(tmp_path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "Pipeline deal signed\n\n"
+        "Azerbaijan and Georgia signed a pipeline deal on Monday. The deal covers gas exports to Europe.\n\n"
+        "Officials in Baku said the first deliveries will start in 2027. Tbilisi welcomed the agreement.\n\n"
+        "Analysts expect the route to carry 10 billion cubic metres a year.\n",
+        encoding="utf-8",
+    )
+    brief = compose([read_path(path)], date="2026-01-01")
+    assert [t.kind for t in brief.themes] == ["section"]
+    assert brief.takeaways and all(p.refs for p in brief.takeaways)
+
+
+def test_composing_is_deterministic(sample_doc: Document) -> None:
+    assert compose([sample_doc], date="2026-01-01") == compose([sample_doc], date="2026-01-01")

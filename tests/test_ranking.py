@@ -1,0 +1,62 @@
+"""Ranking: centrality, position, redundancy control, document order."""
+
+from __future__ import annotations
+
+from briefing.analysis.ranking import rank, select, terms, tfidf
+from briefing.analysis.themes import CONTEXT_LABEL, segment
+from briefing.model import Block, Document
+
+
+def test_terms_drop_stop_words_and_fold_plurals() -> None:
+    assert terms("The pipelines of Azerbaijan and the pipeline") == ["pipeline", "azerbaijan", "pipeline"]
+
+
+def test_tfidf_rows_are_unit_length() -> None:
+    import numpy as np
+
+    m = tfidf([["gas", "pipeline"], ["gas"], []])
+    norms = np.linalg.norm(m, axis=1)
+    assert abs(norms[0] - 1) < 1e-9 and abs(norms[1] - 1) < 1e-9 and norms[2] == 0
+
+
+SENTENCES = [
+    "The gas pipeline from Azerbaijan to Europe opened this week after years of work.",
+    "The pipeline will carry gas from Azerbaijan to Europe for decades to come.",
+    "The gas pipeline from Azerbaijan to Europe opened this week after many years of work.",
+    "Weather in the capital was mild and sunny all week long.",
+    "European buyers signed contracts for gas from the new pipeline.",
+]
+
+
+def test_central_sentences_outrank_off_topic_ones() -> None:
+    ranking = rank(SENTENCES)
+    assert ranking.scores[3] == min(ranking.scores)
+
+
+def test_select_avoids_near_duplicates_and_keeps_order() -> None:
+    chosen = select(rank(SENTENCES), 2, diversity=0.5)
+    assert chosen == sorted(chosen)
+    assert not {0, 2} <= set(chosen)
+
+
+def test_select_by_word_budget() -> None:
+    lengths = [len(s.split()) for s in SENTENCES]
+    chosen = select(rank(SENTENCES), 99, budget_words=20, lengths=lengths)
+    assert 1 <= len(chosen) <= 2
+    assert sum(lengths[i] for i in chosen) >= 20
+
+
+def test_segment_by_top_level_headings() -> None:
+    blocks = [
+        Block("paragraph", "Intro.", number=1),
+        Block("heading", "Energy", level=2),
+        Block("paragraph", "Gas.", number=2),
+        Block("heading", "Details", level=3),
+        Block("paragraph", "More gas.", number=3),
+        Block("heading", "Security", level=2),
+        Block("paragraph", "Troops.", number=4),
+        Block("heading", "Empty", level=2),
+    ]
+    segments = segment(Document(title="t", blocks=blocks))
+    assert [s.label for s in segments] == [CONTEXT_LABEL, "Energy", "Security"]
+    assert [b.number for b in segments[1].blocks] == [2, 3]
