@@ -130,7 +130,7 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     actors = _actors(documents, units, themes)
     for t_index, theme in enumerate(themes):
         ranked = sorted(actors, key=lambda a: (-a.mentions.get(theme.id, 0), a.name))
-        theme.actors = [a.name for a in ranked if a.mentions.get(theme.id, 0) > 0][:4]
+        theme.actors = [a.name for a in ranked if a.kind != "place" and a.mentions.get(theme.id, 0) > 0][:4]
 
     scores = ranking.scores
     timeline = _timeline(documents, units)
@@ -261,7 +261,7 @@ def charts_for(brief: Brief) -> list[ChartSpec]:
                 unit="words",
             )
         )
-    prominent = [a for a in brief.actors if a.total >= 2][:8]
+    prominent = [a for a in brief.actors if a.kind != "place" and a.total >= 2][:8]
     if len(prominent) >= 2:
         charts.append(
             ChartSpec(
