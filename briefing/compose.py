@@ -18,7 +18,7 @@ from briefing.analysis import themes as theme_analysis
 from briefing.analysis.actors import find_actors
 from briefing.analysis.dates import find_dates
 from briefing.analysis.figures import find_figures
-from briefing.analysis.ranking import rank, select
+from briefing.analysis.ranking import Ranking, rank, select
 from briefing.model import (
     Actor,
     Brief,
@@ -39,6 +39,7 @@ MAX_POINTS = 4
 MIN_POINTS = 2
 MAX_FIGURES = 8
 MAX_OUTLOOK = 3
+NEAR_DUPLICATE = 0.8  # cosine similarity of TF-IDF vectors
 # Forward-looking statements.  "will" counts as the auxiliary only: not the
 # noun in "the political will to…".
 _FORWARD = re.compile(
@@ -115,16 +116,19 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     takeaways = [Point(text=units[i].text, refs=[units[i].ref]) for i in takeaway_idx]
 
     # Theme points: the best sentences of each theme, avoiding the takeaways
-    # when the theme has enough else to say.
+    # when the theme has enough else to say, and never repeating a sentence
+    # that another theme already carries (documents repeat their summary).
     by_theme: dict[int, list[int]] = defaultdict(list)
     for i, unit in enumerate(units):
         by_theme[unit.theme].append(i)
+    placed: list[int] = []
     for t_index, theme in enumerate(themes):
-        members = by_theme[t_index]
-        want = min(MAX_POINTS, max(MIN_POINTS, round(len(members) / 4)))
+        members = [i for i in by_theme[t_index] if not _repeats(ranking, i, placed)] or by_theme[t_index]
+        want = min(MAX_POINTS, max(MIN_POINTS, round(len(by_theme[t_index]) / 4)))
         spare = [i for i in members if i not in takeaway_idx]
         exclude = takeaway_idx if len(spare) >= want else []
         chosen = select(ranking, want, candidates=members, exclude=exclude)
+        placed.extend(chosen)
         theme.points = [Point(text=units[i].text, refs=[units[i].ref]) for i in chosen]
 
     actors = _actors(documents, units, themes)
@@ -178,6 +182,11 @@ def _actors(documents: list[Document], units: list[_Unit], themes: list[Theme]) 
         for (name, kind), c in counts.items()
     ]
     return sorted(actors, key=lambda a: (-a.total, a.name))
+
+
+def _repeats(ranking: Ranking, index: int, chosen: list[int]) -> bool:
+    """Whether sentence ``index`` nearly repeats one already chosen."""
+    return any(ranking.similarity[index, j] >= NEAR_DUPLICATE for j in chosen)
 
 
 def _distinct(forms: set[str]) -> list[str]:

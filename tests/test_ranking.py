@@ -60,3 +60,18 @@ def test_segment_by_top_level_headings() -> None:
     segments = segment(Document(title="t", blocks=blocks))
     assert [s.label for s in segments] == [CONTEXT_LABEL, "Energy", "Security"]
     assert [b.number for b in segments[1].blocks] == [2, 3]
+
+
+def test_back_matter_and_tables_are_not_themes() -> None:
+    blocks = [
+        Block("heading", "Background", level=1),
+        Block("paragraph", "Body.", number=1),
+        Block("table", "a | b", number=2),
+        Block("heading", "Footnotes", level=1),
+        Block("paragraph", "1. See the report.", number=3),
+        Block("heading", "Later", level=1),
+        Block("paragraph", "Still back matter.", number=4),
+    ]
+    segments = segment(Document(title="t", blocks=blocks))
+    assert [s.label for s in segments] == ["Background"]
+    assert [b.number for b in segments[0].blocks] == [1]

@@ -117,6 +117,20 @@ class Ranking:
     similarity: np.ndarray
 
 
+def _form(sentence: str, language: str) -> float:
+    """How well a sentence stands alone as a brief point (1 = fine)."""
+    text = sentence.lstrip("“\"'(‘«")
+    factor = 1.0
+    if text[:1].islower() or text[:1].isdigit():
+        factor *= 0.6  # a fragment left by splitting ("757 (118 Congress), declaring…")
+    if sentence.rstrip("”\"')’»").endswith("?"):
+        factor *= 0.7  # a question is not a finding
+    anaphoric = _ANAPHORIC_START.get(language)
+    if anaphoric is not None and anaphoric.match(text):
+        factor *= 0.75
+    return factor
+
+
 def rank(
     sentences: Sequence[str],
     *,
@@ -128,8 +142,8 @@ def rank(
 
     ``positions`` run from 0 (start of the document) to 1 (end); earlier
     sentences get up to ``lead_weight`` more.  Very short and very long
-    sentences, and sentences that open by pointing back ("This…"), are
-    penalised: they make poor brief points out of context.
+    sentences, fragments, questions and sentences that open by pointing back
+    ("This…") are penalised: they make poor brief points out of context.
     """
     import numpy as np
 
@@ -150,9 +164,7 @@ def rank(
     lead = np.array([1.0 - p for p in positions])
     length = np.array([len(s.split()) for s in sentences])
     fit = np.where(length < 7, 0.5, np.where(length > 55, 0.7, 1.0))
-    anaphoric = _ANAPHORIC_START.get(language)
-    if anaphoric is not None:
-        fit = fit * np.array([0.75 if anaphoric.match(s.lstrip("“\"'(")) else 1.0 for s in sentences])
+    fit = fit * np.array([_form(s, language) for s in sentences])
     scores = (0.55 * central + 0.25 * keyness + lead_weight * lead) * fit
     return Ranking(scores=scores, similarity=similarity)
 

@@ -8,12 +8,21 @@ for now; topical segmentation is a later step.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from briefing.model import Block, Document
 
 CONTEXT_LABEL = "Context"
 UNTITLED_LABEL = "Main points"
+
+# Headings that open a document's back matter: nothing after them is a theme.
+_BACK_MATTER = re.compile(
+    r"^(?:\d+[.)]?\s+)?(?:foot|end)?notes?$|^references?$|^bibliography$|^sources?$|^footnotes$|"
+    r"^acknowledge?ments?$|^about the authors?$|^author(?:s|'s)? (?:information|contact)|^disclaimer$|"
+    r"^appendix\b|^annex\b|^related (?:articles|stories|content)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -30,13 +39,24 @@ class Segment:
 
 
 def segment(doc: Document) -> list[Segment]:
-    """Split ``doc`` into theme segments, dropping segments with no text."""
-    headings = doc.headings
+    """Split ``doc`` into theme segments, dropping segments with no text.
+
+    Tables are left out (their cells are not sentences) and so is the back
+    matter: notes, references, appendices and the like.
+    """
+    blocks = []
+    for block in doc.blocks:
+        if block.kind == "heading" and _BACK_MATTER.match(block.text.strip(" :.")):
+            break
+        if block.kind != "table":
+            blocks.append(block)
+    headings = [b for b in blocks if b.kind == "heading"]
+    body = [b for b in blocks if b.kind != "heading"]
     if not headings:
-        return [Segment(UNTITLED_LABEL, "section", list(doc.paragraphs))] if doc.paragraphs else []
+        return [Segment(UNTITLED_LABEL, "section", body)] if body else []
     top = min(h.level for h in headings)
     segments = [Segment(CONTEXT_LABEL, "context")]
-    for block in doc.blocks:
+    for block in blocks:
         if block.kind == "heading" and block.level == top:
             segments.append(Segment(block.text, "section"))
         elif block.kind != "heading":
