@@ -123,11 +123,29 @@ def load_brief(path: str | Path) -> Brief:
     lines: dict[tuple[Any, ...], int] = {}
     if node is not None:
         _path_lines(node, (), lines)
+    def fail(loc: tuple[Any, ...], message: str) -> BriefValidationError:
+        line = next((lines[loc[:n]] for n in range(len(loc), -1, -1) if loc[:n] in lines), None)
+        return BriefValidationError(str(source), _dotted(loc), message, line)
+
     try:
-        return Brief.model_validate(data)
+        brief = Brief.model_validate(data)
     except ValidationError as exc:
         error = exc.errors()[0]
-        loc = tuple(error["loc"])
-        line = next((lines[loc[:n]] for n in range(len(loc), -1, -1) if loc[:n] in lines), None)
         message = "unknown field" if error["type"] == "extra_forbidden" else error["msg"]
-        raise BriefValidationError(str(source), _dotted(loc), message, line) from None
+        raise fail(tuple(error["loc"]), message) from None
+    for loc, ref in _references(data):
+        if brief.sources and ref.get("source", 1) > len(brief.sources):
+            raise fail(loc + ("source",), f"there is no source {ref['source']} (the brief lists {len(brief.sources)})")
+    return brief
+
+
+def _references(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """Every reference in the (already validated) data, with its path."""
+    found = []
+    for section in ("takeaways", "outlook", "timeline", "figures"):
+        for i, item in enumerate(data.get(section) or []):
+            found += [((section, i, "refs", j), r) for j, r in enumerate(item.get("refs") or [])]
+    for t, theme in enumerate(data.get("themes") or []):
+        for i, point in enumerate(theme.get("points") or []):
+            found += [(("themes", t, "points", i, "refs", j), r) for j, r in enumerate(point.get("refs") or [])]
+    return found

@@ -105,3 +105,15 @@ def test_syntax_error_has_a_line(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(BriefValidationError, match="no such file"):
         load_brief(tmp_path / "nope.yaml")
+
+
+def test_reference_to_a_missing_source(tmp_path: Path) -> None:
+    from briefing.model import Source
+
+    brief = small_brief()
+    brief.sources = [Source(title="only one")]
+    brief.themes[0].points[0].refs = [Reference(source=2, paragraph=1)]
+    path = tmp_path / "brief.yaml"
+    path.write_text(dump_yaml(brief), encoding="utf-8")
+    with pytest.raises(BriefValidationError, match=r"field 'themes\[0\].points\[0\].refs\[0\].source': there is no source 2"):
+        load_brief(path)

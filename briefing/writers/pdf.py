@@ -146,6 +146,7 @@ def _rml(brief: Brief, style: Style, page: Page, charts: list[Chart], template: 
         "page": page,
         "fonts": face_names(style),
         "charts": charts,
+        "anchors": {f"src-{i}-p{e.paragraph}" for i, s in enumerate(brief.sources, 1) for e in s.excerpts},
         "version": __version__,
     }
     return render_template(template_folder(template), context)
