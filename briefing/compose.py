@@ -12,9 +12,11 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefing import __version__
 from briefing.analysis import themes as theme_analysis
+from briefing.analysis.keyphrases import label_for
 from briefing.analysis.actors import find_actors
 from briefing.analysis.dates import find_dates
 from briefing.analysis.figures import find_figures
@@ -33,13 +35,18 @@ from briefing.model import (
     Source,
     Theme,
 )
+from briefing.analysis.themes import Segment
 from briefing.textutil import shorten, slugify
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
 
 MAX_POINTS = 4
 MIN_POINTS = 2
 MAX_FIGURES = 8
 MAX_OUTLOOK = 3
-NEAR_DUPLICATE = 0.8  # cosine similarity of TF-IDF vectors
+NEAR_DUPLICATE = 0.8  # cosine similarity of TF-IDF vectors: the same sentence
+CORROBORATION = 0.5  # ... close enough to count as the same statement in another source
 # Forward-looking statements.  "will" counts as the auxiliary only: not the
 # noun in "the political will to…".
 _FORWARD = re.compile(
@@ -91,45 +98,44 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     """
     if not documents:
         raise ValueError("compose() needs at least one document")
-    themes: list[Theme] = []
-    units: list[_Unit] = []
-    taken: set[str] = set()
-    for s_index, doc in enumerate(documents, start=1):
-        total = max(sum(len(b.sentences) for b in doc.paragraphs) - 1, 1)
-        seen = 0
-        for seg in theme_analysis.segment(doc):
-            label = seg.label if len(documents) == 1 else f"{seg.label} ({shorten(doc.title, 40)})"
-            themes.append(Theme(id=_theme_id(label, taken), label=label, kind=seg.kind, words=seg.words))
-            for block in seg.blocks:
-                for sentence in block.sentences:
-                    units.append(_Unit(sentence.text, s_index, block.number or 1, len(themes) - 1, seen / total))
-                    seen += 1
+    language = documents[0].language or "en"
+    themes, units = _themes_and_units(documents, language)
     if not units:
         raise ValueError("the documents contain no sentences")
-
-    language = documents[0].language or "en"
     ranking = rank([u.text for u in units], positions=[u.position for u in units], language=language)
+    support = _support(ranking, units, len(documents))
+    ranking.scores[:] = ranking.scores * (1 + 0.2 * (support - 1))
 
-    # Key takeaways: the best sentences across the document, spread out.
+    def point(i: int) -> Point:
+        return Point(text=units[i].text, refs=[units[j].ref for j in _corroborating(ranking, units, i)])
+
+    # A statement several sources carry is one candidate: the best-scored
+    # wording stands for the others, which become its extra references.
+    eligible = _representatives(ranking, units)
+
+    # Key takeaways: the best sentences across the documents, spread out.
     n_take = min(5, max(3, len(units) // 12))
-    takeaway_idx = select(ranking, n_take, diversity=0.45)
-    takeaways = [Point(text=units[i].text, refs=[units[i].ref]) for i in takeaway_idx]
+    takeaway_idx = select(ranking, n_take, candidates=eligible, diversity=0.45)
+    takeaways = [point(i) for i in takeaway_idx]
 
     # Theme points: the best sentences of each theme, avoiding the takeaways
     # when the theme has enough else to say, and never repeating a sentence
-    # that another theme already carries (documents repeat their summary).
+    # that another theme already carries (documents repeat their summary,
+    # sources repeat each other).
     by_theme: dict[int, list[int]] = defaultdict(list)
     for i, unit in enumerate(units):
-        by_theme[unit.theme].append(i)
-    placed: list[int] = []
+        if i in eligible:
+            by_theme[unit.theme].append(i)
+    placed: list[int] = list(takeaway_idx)
     for t_index, theme in enumerate(themes):
-        members = [i for i in by_theme[t_index] if not _repeats(ranking, i, placed)] or by_theme[t_index]
+        fresh = [i for i in by_theme[t_index] if i in takeaway_idx or not _repeats(ranking, i, placed)]
+        members = fresh or by_theme[t_index]
         want = min(MAX_POINTS, max(MIN_POINTS, round(len(by_theme[t_index]) / 4)))
         spare = [i for i in members if i not in takeaway_idx]
         exclude = takeaway_idx if len(spare) >= want else []
         chosen = select(ranking, want, candidates=members, exclude=exclude)
         placed.extend(chosen)
-        theme.points = [Point(text=units[i].text, refs=[units[i].ref]) for i in chosen]
+        theme.points = [point(i) for i in chosen]
 
     actors = _actors(documents, units, themes)
     for t_index, theme in enumerate(themes):
@@ -139,17 +145,18 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     scores = ranking.scores
     timeline = _timeline(documents, units)
     figures = _figures(units, scores)
-    used = set(takeaway_idx)
+    used = set(placed)  # takeaways and theme points: say each thing once
     outlook_idx = sorted(
-        (i for i, u in enumerate(units) if _FORWARD.search(u.text) and i not in used),
+        (i for i in eligible if _FORWARD.search(units[i].text) and i not in used),
         key=lambda i: -scores[i],
     )[:MAX_OUTLOOK]
-    outlook = [Point(text=units[i].text, refs=[units[i].ref]) for i in sorted(outlook_idx)]
+    outlook = [point(i) for i in sorted(outlook_idx)]
 
+    title, subtitle, label = _title(documents, themes)
     brief = Brief(
-        title=documents[0].title,
-        subtitle=documents[0].subtitle,
-        label=documents[0].label,
+        title=title,
+        subtitle=subtitle,
+        label=label,
         date=date or documents[0].date,
         language=documents[0].language,
         sources=[],
@@ -164,6 +171,107 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     brief.sources = _sources(documents, brief)
     brief.charts = charts_for(brief)
     return brief
+
+
+def _themes_and_units(documents: list[Document], language: str) -> tuple[list[Theme], list[_Unit]]:
+    """Themes (grouped across documents) and every sentence with its theme."""
+    segments = []
+    for s_index, doc in enumerate(documents, start=1):
+        for seg in theme_analysis.segment(doc):
+            seg.source = s_index
+            segments.append(seg)
+    if len(documents) > 1:
+        groups = theme_analysis.group(segments, language)
+    else:
+        groups = [[i] for i in range(len(segments))]
+    labels = _group_labels(groups, segments, language, [d.title for d in documents])
+    themes: list[Theme] = []
+    theme_of: dict[int, int] = {}
+    taken: set[str] = set()
+    for g, label in zip(groups, labels, strict=True):
+        kind = "context" if all(segments[i].kind == "context" for i in g) and len(documents) == 1 else "section"
+        themes.append(Theme(id=_theme_id(label, taken), label=label, kind=kind, words=sum(segments[i].words for i in g)))
+        theme_of.update({i: len(themes) - 1 for i in g})
+    units: list[_Unit] = []
+    for s_index in range(1, len(documents) + 1):
+        members = [i for i, seg in enumerate(segments) if seg.source == s_index]
+        count = sum(len(b.sentences) for i in members for b in segments[i].blocks)
+        seen = 0
+        for i in members:
+            for block in segments[i].blocks:
+                for sentence in block.sentences:
+                    units.append(_Unit(sentence.text, s_index, block.number or 1, theme_of[i], seen / max(count - 1, 1)))
+                    seen += 1
+    return themes, units
+
+
+def _group_labels(groups: list[list[int]], segments: list[Segment], language: str, titles: list[str]) -> list[str]:
+    """One label per group: the author's heading, a document's title, else a key phrase."""
+    if len(titles) == 1:
+        return [segments[g[0]].label for g in groups]
+    texts = [" ".join(segments[i].text for i in g) for g in groups]
+    labels: list[str] = []
+    for index, g in enumerate(groups):
+        authored = [segments[i] for i in g if segments[i].authored and segments[i].kind == "section"]
+        whole = [s for s in segments if s.source == segments[g[0]].source]
+        if authored:
+            label = max(authored, key=lambda s: s.words).label
+        elif len(g) == 1 and len(whole) == 1:  # one whole document: its title says it best
+            label = shorten(titles[segments[g[0]].source - 1], 70)
+        elif len(g) == 1 and not segments[g[0]].authored:
+            label = segments[g[0]].label
+        else:
+            label = label_for(index, texts, language, taken=labels)
+        labels.append(label if label not in labels else f"{label} ({index + 1})")
+    return labels
+
+
+def _title(documents: list[Document], themes: list[Theme]) -> tuple[str, str | None, str | None]:
+    """The brief's title: the document's own, or the main themes of several."""
+    first = documents[0]
+    if len(documents) == 1:
+        return first.title, first.subtitle, first.label
+    shared = len(themes) == 1
+    if shared:
+        return first.title, None, None
+    names = [t.label for t in sorted(themes, key=lambda t: -t.words)[:2]]
+    more = len(themes) - len(names)
+    title = " and ".join(names) if not more else f"{names[0]}, {names[1]} and {more} more"
+    return title, None, None
+
+
+def _support(ranking: Ranking, units: list[_Unit], sources: int) -> np.ndarray:
+    """How many sources carry each sentence (itself or a near-duplicate)."""
+    import numpy as np
+
+    if sources == 1:
+        return np.ones(len(units))
+    source_of = np.array([u.source for u in units])
+    close = ranking.similarity >= CORROBORATION
+    return np.array([len(set(source_of[close[i]].tolist()) | {units[i].source}) for i in range(len(units))])
+
+
+def _representatives(ranking: Ranking, units: list[_Unit]) -> list[int]:
+    """Sentences that may become points: one per statement across sources."""
+    shadowed: set[int] = set()
+    keep: list[int] = []
+    for i in sorted(range(len(units)), key=lambda i: (-ranking.scores[i], i)):
+        if i in shadowed:
+            continue
+        keep.append(i)
+        shadowed.update(j for j in _corroborating(ranking, units, i)[1:])
+    return sorted(keep)
+
+
+def _corroborating(ranking: Ranking, units: list[_Unit], index: int) -> list[int]:
+    """``index`` and, per other source, its closest near-duplicate sentence."""
+    best: dict[int, tuple[float, int]] = {}
+    row = ranking.similarity[index]
+    for j, unit in enumerate(units):
+        if unit.source != units[index].source and row[j] >= CORROBORATION:
+            if unit.source not in best or row[j] > best[unit.source][0]:
+                best[unit.source] = (float(row[j]), j)
+    return [index] + [j for _, (_, j) in sorted(best.items())]
 
 
 def _actors(documents: list[Document], units: list[_Unit], themes: list[Theme]) -> list[Actor]:

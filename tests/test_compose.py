@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from briefing.compose import compose
 from briefing.model import Brief, Document, Point
 from briefing.readers import read_path
@@ -124,3 +126,47 @@ def test_document_without_headings(tmp_path) -> None:
 
 def test_composing_is_deterministic(sample_doc: Document) -> None:
     assert compose([sample_doc], date="2026-01-01") == compose([sample_doc], date="2026-01-01")
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_same_story_from_three_sources_is_corroborated() -> None:
+    docs = [read_path(p) for p in sorted((FIXTURES / "story").glob("*.txt"))]
+    brief = compose(docs, date="2026-01-01")
+    assert len(brief.sources) == 3
+    assert len(brief.themes) == 1  # one story, one theme
+    points = _all_points(brief)
+    texts = [p.text for p in points]
+    # the statement all three carry appears once, with a reference to each source
+    initialled = [p for p in points if "initialled" in p.text]
+    assert len(initialled) == 1
+    assert sorted({r.source for r in initialled[0].refs}) == [1, 2, 3]
+    assert len(set(texts)) == len(texts)
+    for point in points:  # every reference quotes a sentence like the point's
+        for ref in point.refs:
+            assert ref.paragraph in {b.number for b in docs[ref.source - 1].paragraphs}
+
+
+def test_different_stories_stay_apart(shared: Path) -> None:
+    folder = shared / "eval" / "summaries" / "cnndm_dev" / "article"
+    paths = sorted(folder.glob("*.txt"))[:5]
+    docs = [read_path(p) for p in paths]
+    brief = compose(docs, date="2026-01-01")
+    for theme in brief.themes:
+        sources = {r.source for p in theme.points for r in p.refs}
+        assert len(sources) == 1, (theme.label, sources)
+    covered = {r.source for t in brief.themes for p in t.points for r in p.refs}
+    assert covered == {1, 2, 3, 4, 5}
+    assert 5 <= len(brief.themes) <= 10
+    assert brief.title and brief.title != docs[0].title  # several stories: named after the main themes
+
+
+def test_ntrex_english_articles_in_one_brief(shared: Path) -> None:
+    paths = sorted((shared / "eval" / "multilingual" / "ntrex" / "eng").glob("*.txt"))
+    docs = [read_path(p) for p in paths]
+    brief = compose(docs, date="2026-01-01")
+    assert len(brief.sources) == len(docs) >= 10
+    for theme in brief.themes:
+        assert theme.points and all(p.refs for p in theme.points)
+    assert len({t.label for t in brief.themes}) == len(brief.themes)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from briefing.analysis.ranking import rank, select, terms, tfidf
-from briefing.analysis.themes import CONTEXT_LABEL, segment
-from briefing.model import Block, Document
 
 
 def test_terms_drop_stop_words_and_fold_plurals() -> None:
@@ -44,34 +42,3 @@ def test_select_by_word_budget() -> None:
     chosen = select(rank(SENTENCES), 99, budget_words=20, lengths=lengths)
     assert 1 <= len(chosen) <= 2
     assert sum(lengths[i] for i in chosen) >= 20
-
-
-def test_segment_by_top_level_headings() -> None:
-    blocks = [
-        Block("paragraph", "Intro.", number=1),
-        Block("heading", "Energy", level=2),
-        Block("paragraph", "Gas.", number=2),
-        Block("heading", "Details", level=3),
-        Block("paragraph", "More gas.", number=3),
-        Block("heading", "Security", level=2),
-        Block("paragraph", "Troops.", number=4),
-        Block("heading", "Empty", level=2),
-    ]
-    segments = segment(Document(title="t", blocks=blocks))
-    assert [s.label for s in segments] == [CONTEXT_LABEL, "Energy", "Security"]
-    assert [b.number for b in segments[1].blocks] == [2, 3]
-
-
-def test_back_matter_and_tables_are_not_themes() -> None:
-    blocks = [
-        Block("heading", "Background", level=1),
-        Block("paragraph", "Body.", number=1),
-        Block("table", "a | b", number=2),
-        Block("heading", "Footnotes", level=1),
-        Block("paragraph", "1. See the report.", number=3),
-        Block("heading", "Later", level=1),
-        Block("paragraph", "Still back matter.", number=4),
-    ]
-    segments = segment(Document(title="t", blocks=blocks))
-    assert [s.label for s in segments] == ["Background"]
-    assert [b.number for b in segments[0].blocks] == [1]

@@ -1,20 +1,37 @@
 """Themes: the sections a brief is organised by.
 
-Documents with headings keep the author's headings: each top-level heading
-opens a theme (deeper headings stay inside it) and the text before the first
-heading becomes a context theme.  Documents without headings get one theme
-for now; topical segmentation is a later step.
+- Documents with headings keep the author's headings: each top-level heading
+  opens a theme, the text before the first heading becomes a context theme,
+  heading-only parents lend their label to what follows, and long reports
+  with many sections are merged down to a readable number of themes by
+  joining the most similar neighbours.
+- Documents without headings are cut into topical segments where the
+  vocabulary shifts (TextTiling's idea on paragraphs), each labelled with a
+  key phrase taken from its own text.
+- Across several documents, segments about the same topic are grouped into
+  one theme (:func:`group`), segments of one document never merge.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from briefing.analysis.keyphrases import label_for
+from briefing.analysis.ranking import terms, tfidf
 from briefing.model import Block, Document
 
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
 CONTEXT_LABEL = "Context"
-UNTITLED_LABEL = "Main points"
+MAX_THEMES = 8  # per document; more sections than this are merged
+MIN_SECTION_WORDS = 25  # a section smaller than this (a heading-only parent, a stub) joins the next one
+SEGMENT_WORDS = 700  # about one topical segment per this many words: a news story is one theme
+MAX_SEGMENTS = 5
+GROUP_SIMILARITY = 0.2  # segments of different documents closer than this share a theme
 
 # Headings that open a document's back matter: nothing after them is a theme.
 _BACK_MATTER = re.compile(
@@ -32,33 +49,171 @@ class Segment:
     label: str
     kind: str  # "context" | "section"
     blocks: list[Block] = field(default_factory=list)
+    authored: bool = True  # the label is the author's heading, not a key phrase
+    source: int = 0  # index of the document it comes from (set by callers)
 
     @property
     def words(self) -> int:
         return sum(len(b.text.split()) for b in self.blocks)
 
+    @property
+    def text(self) -> str:
+        return " ".join(b.text for b in self.blocks)
 
-def segment(doc: Document) -> list[Segment]:
-    """Split ``doc`` into theme segments, dropping segments with no text.
 
-    Tables are left out (their cells are not sentences) and so is the back
-    matter: notes, references, appendices and the like.
-    """
+def body_blocks(doc: Document) -> list[Block]:
+    """Headings and text blocks of the body: no tables, no back matter."""
     blocks = []
     for block in doc.blocks:
         if block.kind == "heading" and _BACK_MATTER.match(block.text.strip(" :.")):
             break
         if block.kind != "table":
             blocks.append(block)
-    headings = [b for b in blocks if b.kind == "heading"]
-    body = [b for b in blocks if b.kind != "heading"]
-    if not headings:
-        return [Segment(UNTITLED_LABEL, "section", body)] if body else []
-    top = min(h.level for h in headings)
+    return blocks
+
+
+def segment(doc: Document) -> list[Segment]:
+    """Split ``doc`` into theme segments, dropping segments with no text."""
+    language = doc.language or "en"
+    blocks = body_blocks(doc)
+    if not any(b.kind == "heading" for b in blocks):
+        return topical_segments([b for b in blocks if b.kind != "heading"], language)
+    top = min(b.level for b in blocks if b.kind == "heading")
     segments = [Segment(CONTEXT_LABEL, "context")]
     for block in blocks:
         if block.kind == "heading" and block.level == top:
             segments.append(Segment(block.text, "section"))
         elif block.kind != "heading":
             segments[-1].blocks.append(block)
-    return [s for s in segments if s.blocks]
+    context, sections = segments[0], _absorb_small(segments[1:])
+    sections = _merge_similar(sections, MAX_THEMES, language)
+    return [s for s in [context, *sections] if s.blocks]
+
+
+def _absorb_small(sections: list[Segment]) -> list[Segment]:
+    """Fold tiny sections into the next one; a heading-only parent lends its label."""
+    out: list[Segment] = []
+    pending: Segment | None = None
+    for section in sections:
+        if pending is not None:
+            section = Segment(pending.label, "section", pending.blocks + section.blocks)
+            pending = None
+        if section.words < MIN_SECTION_WORDS:
+            pending = section
+        else:
+            out.append(section)
+    if pending is not None and pending.blocks:
+        out.append(pending)  # the last section has no next one to join
+    return out
+
+
+def _vectors(segments: Sequence[Segment], language: str) -> np.ndarray:
+    return tfidf([terms(s.text, language) for s in segments])
+
+
+def _merge_similar(sections: list[Segment], limit: int, language: str) -> list[Segment]:
+    """Join the most similar neighbours until at most ``limit`` remain."""
+    sections = list(sections)
+    while len(sections) > limit:
+        vectors = _vectors(sections, language)
+        pairs = [(float(vectors[i] @ vectors[i + 1]), -i) for i in range(len(sections) - 1)]
+        _, neg_i = max(pairs)
+        i = -neg_i
+        first, second = sections[i], sections[i + 1]
+        sections[i : i + 2] = [Segment(first.label, "section", first.blocks + second.blocks)]
+    return sections
+
+
+def topical_segments(blocks: list[Block], language: str = "en") -> list[Segment]:
+    """Cut a headingless text into contiguous topical segments, each labelled.
+
+    The number of segments follows the length (about one per
+    ``SEGMENT_WORDS`` words, at most ``MAX_SEGMENTS``); the cuts go where the
+    vocabulary of the paragraphs before and after differs most, never
+    leaving a segment of fewer than two paragraphs.
+    """
+    if not blocks:
+        return []
+    blocks = _pieces(blocks)
+    words = sum(len(b.text.split()) for b in blocks)
+    want = max(1, min(MAX_SEGMENTS, round(words / SEGMENT_WORDS), len(blocks) // 2))
+    cuts = _cuts(blocks, want, language) if want > 1 else []
+    edges = [0, *cuts, len(blocks)]
+    segments = [Segment("", "section", blocks[a:b], authored=False) for a, b in zip(edges, edges[1:], strict=False)]
+    texts = [s.text for s in segments]
+    labels: list[str] = []
+    for i in range(len(segments)):
+        labels.append(label_for(i, texts, language, taken=labels))
+    for seg, label in zip(segments, labels, strict=True):
+        seg.label = label
+    return segments
+
+
+def _pieces(blocks: list[Block], per_piece: int = 3) -> list[Block]:
+    """Blocks to cut between: the paragraphs, or, for a text of very few long
+    paragraphs (scraped articles often come as one line), runs of a few
+    sentences that keep their paragraph's number."""
+    if len(blocks) >= 4 or sum(len(b.sentences) for b in blocks) < 4 * per_piece:
+        return blocks
+    pieces = []
+    for block in blocks:
+        for i in range(0, len(block.sentences), per_piece):
+            chunk = block.sentences[i : i + per_piece]
+            pieces.append(Block(block.kind, " ".join(c.text for c in chunk), number=block.number, sentences=chunk))
+    return pieces
+
+
+def _cuts(blocks: list[Block], want: int, language: str, window: int = 2) -> list[int]:
+    """Indices where a new segment starts: the deepest vocabulary gaps.
+
+    Every segment keeps at least two blocks and a third of ``SEGMENT_WORDS``.
+    """
+    vectors = tfidf([terms(b.text, language) for b in blocks])
+    words = [0]
+    for block in blocks:
+        words.append(words[-1] + len(block.text.split()))
+    gaps: list[tuple[float, int]] = []
+    for i in range(2, len(blocks) - 1):  # a cut before block i
+        before = vectors[max(0, i - window) : i].sum(axis=0)
+        after = vectors[i : i + window].sum(axis=0)
+        norm = float((before @ before) ** 0.5 * (after @ after) ** 0.5) or 1.0
+        gaps.append((float(before @ after) / norm, i))
+
+    def fits(cuts: list[int]) -> bool:
+        edges = [0, *sorted(cuts), len(blocks)]
+        return all(b - a >= 2 and words[b] - words[a] >= SEGMENT_WORDS / 3 for a, b in zip(edges, edges[1:]))
+
+    cuts: list[int] = []
+    for _, i in sorted(gaps):
+        if len(cuts) == want - 1:
+            break
+        if fits(cuts + [i]):
+            cuts.append(i)
+    return sorted(cuts)
+
+
+def group(segments: Sequence[Segment], language: str = "en") -> list[list[int]]:
+    """Group segments of several documents by topic (average linkage).
+
+    Returns groups of indices into ``segments``, in order of first
+    appearance.  Two groups join only when their average similarity reaches
+    ``GROUP_SIMILARITY`` and they share no document.
+    """
+    vectors = _vectors(segments, language)
+    similarity = vectors @ vectors.T
+    groups = [[i] for i in range(len(segments))]
+    while True:
+        best, pair = GROUP_SIMILARITY, None
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                if {segments[i].source for i in groups[a]} & {segments[j].source for j in groups[b]}:
+                    continue
+                score = float(similarity[groups[a]][:, groups[b]].mean())
+                if score >= best:
+                    best, pair = score, (a, b)
+        if pair is None:
+            break
+        a, b = pair
+        groups[a] = sorted(groups[a] + groups[b])
+        del groups[b]
+    return sorted(groups, key=lambda g: g[0])

@@ -1,0 +1,119 @@
+"""Themes: author headings, topical segments, merging, grouping across documents."""
+
+from __future__ import annotations
+
+from briefing.analysis.keyphrases import candidates, label_for
+from briefing.analysis.themes import CONTEXT_LABEL, MAX_THEMES, Segment, group, segment, topical_segments
+from briefing.model import Block, Document
+
+
+def para(text: str, n: int, repeat: int = 6) -> Block:
+    return Block("paragraph", " ".join([text] * repeat), number=n)
+
+
+def test_author_headings_with_context_and_nested_levels() -> None:
+    blocks = [
+        para("The region has changed a great deal.", 1),
+        Block("heading", "Energy", level=2),
+        para("Gas flows through the pipeline to Europe.", 2),
+        Block("heading", "Details", level=3),
+        para("The pipeline carries more gas each year.", 3),
+        Block("heading", "Security", level=2),
+        para("Troops guard the border crossings.", 4),
+        Block("heading", "Empty", level=2),
+    ]
+    segments = segment(Document(title="t", blocks=blocks))
+    assert [s.label for s in segments] == [CONTEXT_LABEL, "Energy", "Security"]
+    assert [b.number for b in segments[1].blocks] == [2, 3]
+
+
+def test_heading_only_parent_lends_its_label() -> None:
+    blocks = [
+        Block("heading", "Food Products", level=2),
+        Block("heading", "Overview of the rules", level=2),
+        para("The rules on food labels apply to every state.", 1),
+        Block("heading", "Case law", level=2),
+        para("Courts have read the food rules narrowly.", 2),
+    ]
+    labels = [s.label for s in segment(Document(title="t", blocks=blocks))]
+    assert labels == ["Food Products", "Case law"]
+
+
+def test_many_sections_are_merged_to_a_readable_number() -> None:
+    topics = ["gas pipeline exports", "border troops security", "election ballots voters", "wheat harvest grain"]
+    blocks: list[Block] = []
+    n = 0
+    for t in range(20):
+        blocks.append(Block("heading", f"Section {t}", level=1))
+        n += 1
+        blocks.append(para(f"The {topics[t // 5]} matter here in part {t}.", n))
+    segments = segment(Document(title="t", blocks=blocks))
+    assert len(segments) == MAX_THEMES
+    assert [b.number for s in segments for b in s.blocks] == list(range(1, 21))
+
+
+def test_back_matter_and_tables_are_not_themes() -> None:
+    blocks = [
+        Block("heading", "Background", level=1),
+        para("The body of the report explains the policy.", 1),
+        Block("table", "a | b", number=2),
+        Block("heading", "Footnotes", level=1),
+        para("See the report.", 3),
+        Block("heading", "Later", level=1),
+        para("Still back matter.", 4),
+    ]
+    segments = segment(Document(title="t", blocks=blocks))
+    assert [s.label for s in segments] == ["Background"]
+    assert [b.number for b in segments[0].blocks] == [1]
+
+
+GAS = [
+    "Azerbaijan will ship more natural gas to Europe through the Southern Gas Corridor.",
+    "The natural gas contracts with Italy and Greece run for twenty years.",
+    "Gas exports through the corridor reached a record last winter.",
+    "Buyers in Europe want more natural gas from the Caspian.",
+]
+VOTE = [
+    "The parliamentary election drew a record turnout among young voters.",
+    "Election observers reported long queues at polling stations in the capital.",
+    "The ruling party won the election with a narrow majority of seats.",
+    "Opposition parties said the election count was slow but fair.",
+]
+
+
+def test_headingless_text_is_cut_where_the_topic_changes() -> None:
+    blocks = [Block("paragraph", " ".join(GAS[i : i + 2] * 8), number=i + 1) for i in range(3)]
+    blocks += [Block("paragraph", " ".join(VOTE[i : i + 2] * 8), number=i + 4) for i in range(3)]
+    segments = topical_segments(blocks)
+    assert len(segments) == 2
+    assert [b.number for b in segments[0].blocks] == [1, 2, 3]
+    first, second = (s.label.lower() for s in segments)
+    assert "gas" in first and "election" in second
+    assert all(not s.authored for s in segments)
+
+
+def test_short_headingless_text_is_one_labelled_theme() -> None:
+    segments = topical_segments([Block("paragraph", " ".join(GAS), number=1)])
+    assert len(segments) == 1
+    assert "gas" in segments[0].label.lower()
+
+
+def test_key_phrase_is_taken_from_the_text() -> None:
+    texts = [" ".join(GAS), " ".join(VOTE)]
+    label = label_for(0, texts)
+    assert label.lower() in texts[0].lower()
+    assert label[0].isupper()
+    assert all(k == k.lower() for k, _, _ in candidates("The Southern Gas Corridor opened."))
+
+
+def test_grouping_keeps_stories_apart_and_merges_the_same_story() -> None:
+    segments = [
+        Segment("a", "section", [Block("paragraph", " ".join(GAS), number=1)], source=1),
+        Segment("b", "section", [Block("paragraph", " ".join(VOTE), number=1)], source=2),
+        Segment("c", "section", [Block("paragraph", " ".join(GAS[::-1]), number=1)], source=3),
+        Segment("d", "section", [Block("paragraph", " ".join(GAS), number=2)], source=1),
+    ]
+    groups = group(segments)
+    assert [0, 2] in groups or [2, 3] in groups  # the gas story of sources 1 and 3
+    assert [1] in groups  # the election stays alone
+    assert not any({0, 3} <= set(g) for g in groups)  # one document never merges with itself
