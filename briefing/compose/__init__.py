@@ -1,0 +1,133 @@
+"""Documents + analysis → Brief.
+
+This is the one place that knows both models: it walks the Documents, asks
+the analysis modules for themes, scores, actors, dates and figures, and fills
+a :class:`~briefing.model.Brief` whose every statement points back to a
+source paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from briefing import __version__
+from briefing.analysis.ranking import rank, select
+from briefing.compose import facts
+from briefing.compose.chartspecs import charts_for
+from briefing.compose.units import corroborating, repeats, representatives, support, themes_and_units
+from briefing.model import Brief, Document, Point, Provenance, Theme
+
+__all__ = ["compose", "charts_for"]
+
+MAX_POINTS = 4
+MIN_POINTS = 2
+MAX_OUTLOOK = 3
+
+# Forward-looking statements.  "will" counts as the auxiliary only: not the
+# noun in "the political will to…".
+_FORWARD = re.compile(
+    r"(?<!\bthe )(?<!political )(?<!\bits )(?<!\btheir )\bwill\b(?! to\b)|"
+    r"\b(?:is|are) (?:expected|set|due|scheduled|likely) to\b|\bplans? to\b|\bintends? to\b|"
+    r"\bnext (?:week|month|year)\b|\bupcoming\b|\bin the coming\b",
+    re.IGNORECASE,
+)
+
+
+def compose(documents: list[Document], *, date: str | None = None) -> Brief:
+    """Analyse ``documents`` and build the Brief.
+
+    ``date`` is the brief's own date (ISO); the first source's date is used
+    when it is not given.
+    """
+    if not documents:
+        raise ValueError("compose() needs at least one document")
+    language = documents[0].language or "en"
+    themes, units = themes_and_units(documents, language)
+    if not units:
+        raise ValueError("the documents contain no sentences")
+    ranking = rank([u.text for u in units], positions=[u.position for u in units], language=language)
+    # A statement that several sources carry matters more.
+    carried = support(ranking, units, len(documents))
+    ranking.scores[:] = ranking.scores * (1 + 0.2 * (carried - 1))
+
+    def point(i: int) -> Point:
+        return Point(text=units[i].text, refs=[units[j].ref for j in corroborating(ranking, units, i)])
+
+    # A statement several sources carry is one candidate: the best-scored
+    # wording stands for the others, which become its extra references.
+    eligible = representatives(ranking, units)
+    eligible_set = set(eligible)
+
+    # Key takeaways: the best sentences across the documents, spread out.
+    n_take = min(5, max(3, len(units) // 12))
+    takeaway_idx = select(ranking, n_take, candidates=eligible, diversity=0.45)
+    takeaways = [point(i) for i in takeaway_idx]
+
+    # Theme points: the best sentences of each theme, avoiding the takeaways
+    # when the theme has enough else to say, and never repeating a sentence
+    # that another theme already carries (documents repeat their summary,
+    # sources repeat each other).
+    by_theme: dict[int, list[int]] = defaultdict(list)
+    for i, unit in enumerate(units):
+        if i in eligible_set:
+            by_theme[unit.theme].append(i)
+    placed: list[int] = list(takeaway_idx)
+    for t_index, theme in enumerate(themes):
+        fresh = [i for i in by_theme[t_index] if i in takeaway_idx or not repeats(ranking, i, placed)]
+        members = fresh or by_theme[t_index]
+        want = min(MAX_POINTS, max(MIN_POINTS, round(len(by_theme[t_index]) / 4)))
+        spare = [i for i in members if i not in takeaway_idx]
+        exclude = takeaway_idx if len(spare) >= want else []
+        chosen = select(ranking, want, candidates=members, exclude=exclude)
+        placed.extend(chosen)
+        theme.points = [point(i) for i in chosen]
+
+    actors = facts.actors(documents, units, themes)
+    for t_index, theme in enumerate(themes):
+        ranked = sorted(actors, key=lambda a: (-a.mentions.get(theme.id, 0), a.name))
+        theme.actors = [a.name for a in ranked if a.kind != "place" and a.mentions.get(theme.id, 0) > 0][:4]
+
+    scores = ranking.scores
+    timeline = facts.timeline(documents, units)
+    figures = facts.figures(units, scores)
+    used = set(placed)  # takeaways and theme points: say each thing once
+    outlook_idx = sorted(
+        (i for i in eligible if _FORWARD.search(units[i].text) and i not in used),
+        key=lambda i: -scores[i],
+    )[:MAX_OUTLOOK]
+    outlook = [point(i) for i in sorted(outlook_idx)]
+
+    title, subtitle, label = _title(documents, themes)
+    brief = Brief(
+        title=title,
+        subtitle=subtitle,
+        label=label,
+        date=date or documents[0].date,
+        language=documents[0].language,
+        sources=[],
+        takeaways=takeaways,
+        themes=themes,
+        actors=actors,
+        timeline=timeline,
+        figures=figures,
+        outlook=outlook,
+        provenance=Provenance(version=__version__, inputs=[d.sha256 for d in documents]),
+    )
+    brief.sources = facts.sources(documents, brief)
+    brief.charts = charts_for(brief)
+    return brief
+
+
+def _title(documents: list[Document], themes: list[Theme]) -> tuple[str, str | None, str | None]:
+    """The brief's title: the document's own, or the main themes of several."""
+    first = documents[0]
+    if len(documents) == 1:
+        return first.title, first.subtitle, first.label
+    shared = len(themes) == 1
+    if shared:
+        return first.title, None, None
+    names = [t.label for t in sorted(themes, key=lambda t: -t.words)[:2]]
+    more = len(themes) - len(names)
+    title = " and ".join(names) if not more else f"{names[0]}, {names[1]} and {more} more"
+    return title, None, None

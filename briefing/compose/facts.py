@@ -1,0 +1,104 @@
+"""The facts of a brief: actors, timeline, key figures, and the sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from briefing.analysis.actors import find_actors
+from briefing.analysis.dates import find_dates
+from briefing.analysis.figures import find_figures
+from briefing.compose.units import Unit
+from briefing.model import Actor, Brief, Document, Event, Excerpt, KeyFigure, Source, Theme
+
+MAX_FIGURES = 8
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]) if len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def actors(documents: list[Document], units: list[Unit], themes: list[Theme]) -> list[Actor]:
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for s_index in range(1, len(documents) + 1):
+        doc_units = [u for u in units if u.source == s_index]
+        for unit, mentions in zip(doc_units, find_actors([u.text for u in doc_units]), strict=True):
+            for m in mentions:
+                key = (m.name, m.kind)
+                counts[key][themes[unit.theme].id] += 1
+                if m.surface.casefold() != m.name.casefold():
+                    aliases[key].add(m.surface)
+    actors = [
+        Actor(name=name, kind=kind, aliases=_distinct(aliases[(name, kind)]), mentions=dict(sorted(c.items())))
+        for (name, kind), c in counts.items()
+    ]
+    return sorted(actors, key=lambda a: (-a.total, a.name))
+
+
+def _distinct(forms: set[str]) -> list[str]:
+    """Sorted name forms, one per spelling that differs by more than case."""
+    by_key: dict[str, str] = {}
+    for form in sorted(forms):  # capitals sort first: "Official Baku" wins
+        by_key.setdefault(form.casefold(), form)
+    return sorted(by_key.values())
+
+
+def timeline(documents: list[Document], units: list[Unit]) -> list[Event]:
+    events: dict[tuple[str, str], Event] = {}
+    for unit in units:
+        reference = _parse_date(documents[unit.source - 1].date)
+        for d in find_dates(unit.text, reference):
+            key = (d.iso, unit.text)
+            if key not in events:
+                events[key] = Event(
+                    date=d.iso, label=d.label, text=unit.text, refs=[unit.ref], approximate=d.approximate
+                )
+    return sorted(events.values(), key=lambda e: e.date)
+
+
+def figures(units: list[Unit], scores: Sequence[float]) -> list[KeyFigure]:
+    found: dict[str, tuple[float, int, KeyFigure]] = {}
+    for i, unit in enumerate(units):
+        for f in find_figures(unit.text):
+            if f.value.lower() not in found:
+                figure = KeyFigure(value=f.value, kind=f.kind, context=unit.text, refs=[unit.ref])
+                found[f.value.lower()] = (float(scores[i]), i, figure)
+    best = sorted(found.values(), key=lambda t: -t[0])[:MAX_FIGURES]
+    return [f for _, _, f in sorted(best, key=lambda t: t[1])]
+
+
+def sources(documents: list[Document], brief: Brief) -> list[Source]:
+    cited: dict[int, set[int]] = defaultdict(set)
+    points = list(brief.takeaways) + [p for t in brief.themes for p in t.points] + list(brief.outlook)
+    refs = [r for p in points for r in p.refs]
+    refs += [r for e in brief.timeline for r in e.refs] + [r for f in brief.figures for r in f.refs]
+    for ref in refs:
+        cited[ref.source].add(ref.paragraph)
+    sources = []
+    for s_index, doc in enumerate(documents, start=1):
+        text_of = {b.number: b.text for b in doc.paragraphs if b.number is not None}
+        sources.append(
+            Source(
+                title=doc.title,
+                subtitle=doc.subtitle,
+                label=doc.label,
+                site=doc.site,
+                author=doc.author,
+                date=doc.date,
+                language=doc.language,
+                path=doc.path,
+                sha256=doc.sha256,
+                words=doc.word_count,
+                paragraphs=len(text_of),
+                metadata=dict(doc.metadata),
+                excerpts=[Excerpt(paragraph=n, text=text_of[n]) for n in sorted(cited[s_index]) if n in text_of],
+            )
+        )
+    return sources
