@@ -223,4 +223,7 @@ class Brief(_Model):
     outlook: list[Point] = Field(default_factory=list)
     charts: list[ChartSpec] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list, description="what the reader should know about how the brief was made"
+    )
     provenance: Provenance = Field(default_factory=Provenance)

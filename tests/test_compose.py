@@ -170,3 +170,19 @@ def test_ntrex_english_articles_in_one_brief(shared: Path) -> None:
     for theme in brief.themes:
         assert theme.points and all(p.refs for p in theme.points)
     assert len({t.label for t in brief.themes}) == len(brief.themes)
+
+
+def test_reading_warnings_become_notes_in_the_brief(tmp_path: Path) -> None:
+    from briefing.writers.pdf import write_pdf
+
+    from .pdftools import text
+
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(
+        "Газовые переговоры\n\nАзербайджан и Грузия договорились о новых поставках газа. "
+        "Сделка рассчитана на десять лет.\n".encode("cp1251")
+    )
+    brief = compose([read_path(path)], date="2026-01-01")
+    assert any("windows-1251" in note for note in brief.notes)
+    flat = " ".join(text(write_pdf(brief, tmp_path / "b.pdf")).split())
+    assert "windows-1251" in flat

@@ -115,6 +115,9 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
         provenance=Provenance(version=__version__, inputs=[d.sha256 for d in documents]),
     )
     brief.sources = facts.sources(documents, brief)
+    brief.notes = [
+        f"{doc.path if len(documents) > 1 else 'The source'}: {warning}" for doc in documents for warning in doc.warnings
+    ]
     brief.charts = charts_for(brief)
     return brief
 
