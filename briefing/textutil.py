@@ -8,6 +8,16 @@ import unicodedata
 _TRANSLIT = str.maketrans({"ə": "e", "Ə": "E", "ı": "i", "İ": "I", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "ł": "l", "Ł": "L"})
 
 
+# Control characters, non-characters and lone surrogates: never text, and not
+# allowed in XML (the PDF writer's RML) either.  Tab and newline stay.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without control characters, non-characters or lone surrogates."""
+    return _INVISIBLE.sub("", text)
+
+
 def slugify(text: str, max_length: int = 60) -> str:
     """ASCII slug for ids and file names: ``"A new era: U.S." -> "a-new-era-u-s"``.
 

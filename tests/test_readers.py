@@ -334,3 +334,23 @@ def test_every_line_of_body_is_kept(sample: Path) -> None:
     kept = {b.text for b in doc.blocks} | set(doc.chrome)
     dropped = [x for x in lines if x not in kept]
     assert len(dropped) == 1 and re.search(r"-ANALYSIS$", dropped[0])
+
+
+def test_damaged_utf8_in_english_text_stays_utf8() -> None:
+    # Curly quotes and dashes are the only non-ASCII characters of most
+    # English text: a few damaged ones must not flip the file to windows-1252.
+    text = ("Baku–Washington talks: “progress” — officials said. " * 20).encode()
+    damaged = text.replace("–".encode(), b"\xe2\x80", 5)
+    decoded, encoding, warning = decode(damaged)
+    assert encoding == "utf-8" and warning and "replaced" in warning
+    assert "Baku–Washington" in decoded and "â€" not in decoded
+
+
+def test_control_characters_are_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "ctl.txt"
+    path.write_text("Title\x07 line\n\nA sentence\x00 with \x1b[31mcontrol\ufffe characters.\tTab stays.\n",
+                    encoding="utf-8")
+    doc = read_path(path)
+    body = doc.paragraphs[0].text
+    assert body == "A sentence with [31mcontrol characters.\tTab stays."
+    assert doc.title == "Title line"

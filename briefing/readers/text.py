@@ -19,6 +19,7 @@ from briefing.errors import InputError
 from briefing.model import Block, Document
 from briefing.readers import Reader, number_blocks
 from briefing.readers import chrome
+from briefing.textutil import strip_invisible
 
 # Single-byte and CJK code pages offered to charset-normalizer (restricting
 # it avoids exotic picks such as mac_roman for cp1252 text with curly quotes).
@@ -50,6 +51,11 @@ def codec_label(encoding: str) -> str:
     return name.replace("_", "-").replace("iso8859", "iso-8859")
 
 
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
 def decode(data: bytes, path: str = "-") -> tuple[str, str, str | None]:
     """Decode ``data``: returns (text, encoding, warning or None).
 
@@ -75,7 +81,9 @@ def decode(data: bytes, path: str = "-") -> tuple[str, str, str | None]:
     except UnicodeDecodeError:
         text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    if sum(ord(c) > 127 for c in text) - bad > 10 * bad:  # UTF-8 with a few stray bytes
+    # Valid multi-byte sequences almost never happen by chance in a legacy
+    # encoding: if they outnumber the bad bytes, this is UTF-8 with damage.
+    if len(_UTF8_MULTIBYTE.findall(data)) >= max(3, 2 * bad):
         return _check_text(text, path), "utf-8", f"{bad} invalid UTF-8 bytes replaced"
     if b"\x00" in data:
         raise InputError(f"{path}: binary data, not text (or UTF-16 without a "
@@ -127,7 +135,7 @@ def normalise(text: str) -> str:
     for old, new in (("\u2028", "\n"), ("\u2029", "\n\n"), ("\x85", "\n"),
                      ("\f", "\n\n"), ("\v", "\n"), ("\ufeff", ""), ("\u00ad", "")):
         text = text.replace(old, new)
-    text = unicodedata.normalize("NFC", text)
+    text = strip_invisible(unicodedata.normalize("NFC", text))
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 

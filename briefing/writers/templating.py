@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.errors import TemplateError
 from briefing.resources import templates_dir
+from briefing.textutil import strip_invisible
 
 if TYPE_CHECKING:  # pragma: no cover
     import jinja2
@@ -54,9 +55,22 @@ def environment(folder: Path) -> jinja2.Environment:
         trim_blocks=False,
         lstrip_blocks=False,
         keep_trailing_newline=True,
+        finalize=_xml_safe,
     )
     env.filters["longdate"] = longdate
     return env
+
+
+def _xml_safe(value: Any) -> Any:
+    """Every value a template prints loses characters XML cannot carry.
+
+    Readers already drop them; this guards briefs written or edited by hand.
+    """
+    from markupsafe import Markup
+
+    if isinstance(value, Markup):  # template output (a macro call): stays markup
+        return Markup(strip_invisible(str(value)))
+    return strip_invisible(value) if isinstance(value, str) else value
 
 
 _MONTHS = ("January February March April May June July August September October November December").split()
