@@ -77,12 +77,22 @@ def _validate_date(_ctx: click.Context, _param: click.Parameter, value: str | No
 
 
 def read_documents(inputs: Sequence[str]) -> list[Document]:
+    """Read every input, report reading warnings, drop repeated files."""
     from briefing.readers import read_path
 
-    documents = [read_path(path) for path in inputs]
-    for doc in documents:
+    if list(inputs).count("-") > 1:
+        raise click.UsageError("standard input ('-') can be read only once")
+    documents: list[Document] = []
+    seen: dict[str, str] = {}
+    for path in inputs:
+        doc = read_path(path)
+        if doc.sha256 in seen:
+            click.echo(f"briefing: warning: {path}: same content as {seen[doc.sha256]}, read once", err=True)
+            continue
+        seen[doc.sha256] = path
         for warning in doc.warnings:
             click.echo(f"briefing: warning: {doc.path}: {warning}", err=True)
+        documents.append(doc)
     return documents
 
 
@@ -100,17 +110,25 @@ def load_or_compose(inputs: Sequence[str], date: str | None) -> Brief:
     return compose(read_documents(inputs), date=brief_date(date))
 
 
-def output_path(output: str | None, brief: Brief, suffix: str, inputs: Sequence[str]) -> Path:
-    """Where to write: ``-o`` (a file or a folder) or ``out/<slug-of-title>``."""
+def output_path(output: str | None, brief: Brief, suffixes: Sequence[str], inputs: Sequence[str]) -> Path:
+    """Where to write: ``-o`` (a file or a folder) or ``out/<slug-of-title>``.
+
+    A name without a suffix is a folder; a file name must carry one of
+    ``suffixes`` (the first is the default), so a PDF never lands in a
+    file called ``brief.yaml``.
+    """
     from briefing.textutil import slugify
 
-    name = (slugify(brief.title) or "brief") + suffix
+    name = (slugify(brief.title) or "brief") + suffixes[0]
     if output is None:
         target = Path("out") / name
-    elif output.endswith(("/", os.sep)) or Path(output).is_dir():
+    elif output.endswith(("/", os.sep)) or Path(output).is_dir() or not Path(output).suffix:
         target = Path(output) / name
-    else:
+    elif Path(output).suffix.lower() in suffixes:
         target = Path(output)
+    else:
+        wanted = " or ".join(suffixes)
+        raise click.UsageError(f"-o {output}: this command writes {wanted} files")
     resolved = target.resolve()
     for item in inputs:
         if item != "-" and Path(item).resolve() == resolved:
@@ -118,7 +136,27 @@ def output_path(output: str | None, brief: Brief, suffix: str, inputs: Sequence[
     return target
 
 
-@click.group(name="briefing", context_settings={"help_option_names": ["-h", "--help"]})
+class BriefingGroup(click.Group):
+    """A click group whose usage errors are one line, like every other error."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # noqa: D102 - click's API
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.UsageError as exc:
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            click.echo(f"briefing: error: {exc.format_message()}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"briefing: error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            click.echo("briefing: aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(name="briefing", cls=BriefingGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="briefing", message="%(prog)s %(version)s")
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
 def cli(debug: bool) -> None:
@@ -156,7 +194,7 @@ def render(
 
     style = load_style(style_file, paper=paper)
     brief = load_or_compose(inputs, date)
-    target = output_path(output, brief, ".pdf", inputs)
+    target = output_path(output, brief, (".pdf",), inputs)
     write_pdf(brief, target, template=template, style=style)
     click.echo(str(target))
 
@@ -176,7 +214,7 @@ def draft(inputs: tuple[str, ...], output: str | None, date: str | None) -> None
     from briefing.writers import write_atomically
 
     brief = compose(read_documents(inputs), date=brief_date(date))
-    target = output_path(output, brief, ".yaml", inputs)
+    target = output_path(output, brief, (".yaml", ".yml", ".json"), inputs)
     text = dump_json(brief) if target.suffix.lower() == ".json" else dump_yaml(brief, target.name)
     write_atomically(target, text.encode("utf-8"))
     click.echo(str(target))

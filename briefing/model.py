@@ -12,10 +12,13 @@ edits (``briefing draft``): it serialises to JSON and YAML with a
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 SCHEMA_VERSION = 1
 
@@ -90,6 +93,29 @@ class Document:
 # --------------------------------------------------------------------------
 
 
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _date_to_text(value: Any) -> Any:
+    # An unquoted 2025-08-09 in YAML arrives as a date: that is what was meant.
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _check_date(value: str) -> str:
+    match = _ISO_DATE.match(value)
+    if not match:
+        raise ValueError(f"'{value}' is not a date like 2025, 2025-08 or 2025-08-09")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        dt.date(year or 1, 1 if month is None else month, 1 if day is None else day)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a real date") from None
+    return value
+
+
+IsoDate = Annotated[str, BeforeValidator(_date_to_text), AfterValidator(_check_date)]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
@@ -138,9 +164,7 @@ class Actor(_Model):
 class Event(_Model):
     """A dated event for the timeline."""
 
-    date: str = Field(
-        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO 8601, may be partial"
-    )
+    date: IsoDate = Field(description="ISO 8601, may be partial")
     label: str = Field(min_length=1, description="the date as it is displayed")
     text: str = Field(min_length=1, description="what happened (the source sentence)")
     refs: list[Reference] = Field(default_factory=list)
@@ -171,7 +195,7 @@ class Source(_Model):
     label: str | None = None
     site: str | None = None
     author: str | None = None
-    date: str | None = None
+    date: IsoDate | None = None
     language: str | None = None
     path: str = "-"
     sha256: str = ""
@@ -213,7 +237,7 @@ class Brief(_Model):
     title: str = Field(min_length=1)
     subtitle: str | None = None
     label: str | None = None
-    date: str | None = None
+    date: IsoDate | None = None
     language: str | None = None
     takeaways: list[Point] = Field(default_factory=list)
     themes: list[Theme] = Field(default_factory=list)
@@ -227,3 +251,14 @@ class Brief(_Model):
         default_factory=list, description="what the reader should know about how the brief was made"
     )
     provenance: Provenance = Field(default_factory=Provenance)
+
+    def references(self) -> Iterator[tuple[tuple[str | int, ...], Reference]]:
+        """Every reference in the brief, with its path (``("themes", 0, "points", 1, "refs", 0)``)."""
+        for section in ("takeaways", "outlook", "timeline", "figures"):
+            for i, item in enumerate(getattr(self, section)):
+                for j, ref in enumerate(item.refs):
+                    yield (section, i, "refs", j), ref
+        for t, theme in enumerate(self.themes):
+            for i, point in enumerate(theme.points):
+                for j, ref in enumerate(point.refs):
+                    yield ("themes", t, "points", i, "refs", j), ref

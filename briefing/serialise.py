@@ -105,13 +105,21 @@ def load_brief(path: str | Path) -> Brief:
         raise BriefValidationError(str(source), "(file)", "no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise BriefValidationError(str(source), "(file)", f"cannot read: {exc}") from None
+    node = None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = json.loads(text) if source.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        if source.suffix.lower() == ".json":
+            data = json.loads(text)
+            try:  # line numbers for messages; JSON that YAML cannot read just has none
+                node = yaml.compose(text, Loader=yaml.SafeLoader)
+            except yaml.YAMLError:
+                node = None
+        else:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            data = yaml.safe_load(text)
+    except (yaml.YAMLError, ValueError) as exc:  # JSONDecodeError is a ValueError; so is a bad YAML date
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else getattr(exc, "lineno", None)
-        problem = getattr(exc, "problem", None) or getattr(exc, "msg", None) or "syntax error"
+        problem = getattr(exc, "problem", None) or getattr(exc, "msg", None) or str(exc) or "syntax error"
         raise BriefValidationError(str(source), "(syntax)", str(problem), line) from None
     if not isinstance(data, dict):
         raise BriefValidationError(str(source), "(top level)", "a brief must be a mapping of fields", 1)
@@ -131,21 +139,14 @@ def load_brief(path: str | Path) -> Brief:
         brief = Brief.model_validate(data)
     except ValidationError as exc:
         error = exc.errors()[0]
-        message = "unknown field" if error["type"] == "extra_forbidden" else error["msg"]
+        message = "unknown field" if error["type"] == "extra_forbidden" else error["msg"].removeprefix("Value error, ")
         raise fail(tuple(error["loc"]), message) from None
-    for loc, ref in _references(data):
-        if brief.sources and ref.get("source", 1) > len(brief.sources):
-            raise fail(loc + ("source",), f"there is no source {ref['source']} (the brief lists {len(brief.sources)})")
+    for loc, ref in brief.references():
+        if ref.source > len(brief.sources):
+            raise fail(loc + ("source",), f"there is no source {ref.source} (the brief lists {len(brief.sources)})")
+    seen: set[str] = set()
+    for t, theme in enumerate(brief.themes):
+        if theme.id in seen:
+            raise fail(("themes", t, "id"), f"'{theme.id}' is the id of an earlier theme too")
+        seen.add(theme.id)
     return brief
-
-
-def _references(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
-    """Every reference in the (already validated) data, with its path."""
-    found = []
-    for section in ("takeaways", "outlook", "timeline", "figures"):
-        for i, item in enumerate(data.get(section) or []):
-            found += [((section, i, "refs", j), r) for j, r in enumerate(item.get("refs") or [])]
-    for t, theme in enumerate(data.get("themes") or []):
-        for i, point in enumerate(theme.get("points") or []):
-            found += [(("themes", t, "points", i, "refs", j), r) for j, r in enumerate(point.get("refs") or [])]
-    return found

@@ -74,7 +74,9 @@ def test_render_refuses_to_overwrite_input(runner: CliRunner, tmp_path: Path) ->
     doc = tmp_path / "doc.txt"
     doc.write_text("Title line\n\nA sentence about Baku and Washington. Another one follows here.\n", encoding="utf-8")
     before = doc.read_bytes()
-    result = runner.invoke(cli, ["render", str(doc), "-o", str(doc)])
+    link = tmp_path / "brief.pdf"
+    link.symlink_to(doc)  # the output name is fine, but it is the input
+    result = runner.invoke(cli, ["render", str(doc), "-o", str(link)])
     assert result.exit_code == 1
     assert "overwrite" in result.stderr
     assert doc.read_bytes() == before
@@ -152,3 +154,46 @@ def test_summarize_words(runner: CliRunner, sample_path: Path) -> None:
 def test_summarize_both_is_usage_error(runner: CliRunner, sample_path: Path) -> None:
     result = runner.invoke(cli, ["summarize", str(sample_path), "-n", "2", "-w", "50"])
     assert result.exit_code == 2
+
+
+def test_usage_errors_are_one_line(runner: CliRunner) -> None:
+    for args in (["render"], ["render", "x.txt", "--paper", "a3"], ["nope"]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 2
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("briefing: error:"), lines
+
+
+def test_output_suffix_must_match_the_format(runner: CliRunner, tmp_path: Path) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Gas deal\n\nAzerbaijan signed a gas deal with Georgia on Monday. Exports will rise.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["draft", str(doc), "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 2 and ".yaml" in result.stderr
+    result = runner.invoke(cli, ["render", str(doc), "-o", str(tmp_path / "y.yaml")])
+    assert result.exit_code == 2 and ".pdf" in result.stderr
+    assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "y.yaml").exists()
+    result = runner.invoke(cli, ["render", str(doc), "-o", str(tmp_path / "briefs")])  # no suffix: a folder
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "briefs" / "gas-deal.pdf").is_file()
+
+
+def test_stdin_twice_and_repeated_files(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["draft", "-", "-"], input="Title\n\nText here. More text.\n")
+    assert result.exit_code == 2
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Gas deal\n\nAzerbaijan signed a gas deal with Georgia on Monday. Exports will rise.\n", encoding="utf-8")
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(doc.read_bytes())
+    out = tmp_path / "b.yaml"
+    result = runner.invoke(cli, ["draft", str(doc), str(copy), "-o", str(out)])
+    assert result.exit_code == 0
+    assert "same content" in result.stderr
+    assert len(yaml.safe_load(out.read_text(encoding="utf-8"))["sources"]) == 1
+
+
+def test_document_without_sentences_is_bad_input(runner: CliRunner, tmp_path: Path) -> None:
+    doc = tmp_path / "table.md"
+    doc.write_text("# Figures\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", encoding="utf-8")
+    result = runner.invoke(cli, ["render", str(doc), "-o", str(tmp_path / "t.pdf")])
+    assert result.exit_code == 1, result.output
+    assert "internal error" not in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from briefing.errors import BriefValidationError
-from briefing.model import Brief, Point, Reference, Theme
+from briefing.model import Brief, Point, Reference, Source, Theme
 from briefing.serialise import dump_json, dump_yaml, load_brief
 
 
@@ -18,6 +18,7 @@ def small_brief() -> Brief:
         title="Caspian energy: a new route",
         subtitle="What the pipeline deal changes — ə ş ğ ı",
         date="2025-08-09",
+        sources=[Source(title="Pipeline news", site="example.org")],
         takeaways=[Point(text="Exports rise by 10%.", refs=[Reference(source=1, paragraph=3)])],
         themes=[Theme(id="energy", label="Energy", points=[Point(text="A point.", refs=[])])],
     )
@@ -77,15 +78,42 @@ def test_unknown_field_is_an_error(tmp_path: Path) -> None:
         load_brief(path)
 
 
-def test_bad_date_and_missing_title(tmp_path: Path) -> None:
+def test_dates_must_be_iso_but_may_be_unquoted(tmp_path: Path) -> None:
     path = _edit(tmp_path, "date: '2025-08-09'", "date: 9 August")
-    # a free-text brief date is allowed; a timeline date is not
-    load_brief(path)
+    with pytest.raises(BriefValidationError, match="field 'date': '9 August' is not a date like 2025"):
+        load_brief(path)
+    path = _edit(tmp_path, "date: '2025-08-09'", "date: '2025-00-10'")
+    with pytest.raises(BriefValidationError, match="not a real date"):
+        load_brief(path)
+    path = _edit(tmp_path, "date: '2025-08-09'", "date: 2025-00-10")  # YAML itself fails on it
+    with pytest.raises(BriefValidationError, match="month must be in 1..12"):
+        load_brief(path)
+    path = _edit(tmp_path, "date: '2025-08-09'", "date: 2025-08-10")  # YAML reads a date object
+    assert load_brief(path).date == "2025-08-10"
+
+
+def test_missing_title(tmp_path: Path) -> None:
     data = yaml.safe_load(dump_yaml(small_brief()))
     del data["title"]
+    path = tmp_path / "brief.yaml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(BriefValidationError, match="field 'title'"):
         load_brief(path)
+
+
+def test_duplicate_theme_ids(tmp_path: Path) -> None:
+    brief = small_brief()
+    brief.themes = brief.themes * 2
+    path = tmp_path / "brief.yaml"
+    path.write_text(dump_yaml(brief), encoding="utf-8")
+    with pytest.raises(BriefValidationError, match=r"field 'themes\[1\].id': 'energy' is the id of an earlier theme"):
+        load_brief(path)
+
+
+def test_json_indented_with_tabs(tmp_path: Path) -> None:
+    path = tmp_path / "brief.json"
+    path.write_text(json.dumps(json.loads(dump_json(small_brief())), indent="\t"), encoding="utf-8")
+    assert load_brief(path) == small_brief()
 
 
 def test_schema_version_is_checked(tmp_path: Path) -> None:
@@ -108,12 +136,9 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_reference_to_a_missing_source(tmp_path: Path) -> None:
-    from briefing.model import Source
-
     brief = small_brief()
-    brief.sources = [Source(title="only one")]
     brief.themes[0].points[0].refs = [Reference(source=2, paragraph=1)]
     path = tmp_path / "brief.yaml"
     path.write_text(dump_yaml(brief), encoding="utf-8")
-    with pytest.raises(BriefValidationError, match=r"field 'themes\[0\].points\[0\].refs\[0\].source': there is no source 2"):
+    with pytest.raises(BriefValidationError, match=r"field 'themes\[0\].points\[0\].refs\[0\].source': there is no source 2 \(the brief lists 1\)"):
         load_brief(path)

@@ -14,6 +14,7 @@ from collections import defaultdict
 from briefing import __version__
 from briefing.analysis.ranking import rank, select
 from briefing.compose import facts
+from briefing.errors import InputError
 from briefing.compose.chartspecs import charts_for
 from briefing.compose.units import corroborating, repeats, representatives, support, themes_and_units
 from briefing.model import Brief, Document, Point, Provenance, Theme
@@ -41,11 +42,12 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     when it is not given.
     """
     if not documents:
-        raise ValueError("compose() needs at least one document")
+        raise InputError("no documents to brief")
     language = documents[0].language or "en"
     themes, units = themes_and_units(documents, language)
     if not units:
-        raise ValueError("the documents contain no sentences")
+        names = ", ".join(d.path for d in documents)
+        raise InputError(f"{names}: no sentences to brief (only headings or tables)")
     ranking = rank([u.text for u in units], positions=[u.position for u in units], language=language)
     # A statement that several sources carry matters more.
     carried = support(ranking, units, len(documents))

@@ -75,11 +75,9 @@ def figures(units: list[Unit], scores: Sequence[float]) -> list[KeyFigure]:
 
 
 def sources(documents: list[Document], brief: Brief) -> list[Source]:
+    """The sources section: each document and the paragraphs the brief cites."""
     cited: dict[int, set[int]] = defaultdict(set)
-    points = list(brief.takeaways) + [p for t in brief.themes for p in t.points] + list(brief.outlook)
-    refs = [r for p in points for r in p.refs]
-    refs += [r for e in brief.timeline for r in e.refs] + [r for f in brief.figures for r in f.refs]
-    for ref in refs:
+    for _, ref in brief.references():
         cited[ref.source].add(ref.paragraph)
     sources = []
     for s_index, doc in enumerate(documents, start=1):

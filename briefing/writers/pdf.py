@@ -155,6 +155,7 @@ def _rml(brief: Brief, style: Style, page: Page, charts: list[Chart], template: 
 def pdf_bytes(brief: Brief, *, template: str | Path | None = None, style: Style | None = None) -> bytes:
     """Lay out ``brief`` and return the PDF bytes."""
     from lxml import etree
+    from reportlab.platypus.doctemplate import LayoutError
     from z3c.rml import directive, document
 
     from briefing.writers.flowables import CHARTS
@@ -168,7 +169,7 @@ def pdf_bytes(brief: Brief, *, template: str | Path | None = None, style: Style 
     try:
         root = etree.fromstring(rml.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
-        raise TemplateError(f"the template produced invalid RML: {exc}") from None
+        raise TemplateError(f"the template produced invalid RML: {_one_line(exc)}") from None
     check_attributes(root)
     directive.ABORT_ON_INVALID_DIRECTIVE = True
     token = CHARTS.set(drawings)
@@ -179,10 +180,17 @@ def pdf_bytes(brief: Brief, *, template: str | Path | None = None, style: Style 
     except TemplateError:
         raise
     except ValueError as exc:  # z3c.rml reports bad directives and attributes this way
-        raise TemplateError(f"the template produced RML that cannot be laid out: {exc}") from None
+        raise TemplateError(f"the template produced RML that cannot be laid out: {_one_line(exc)}") from None
+    except LayoutError as exc:
+        raise TemplateError(f"the brief cannot be laid out with this template: {_one_line(exc)}") from None
     finally:
         CHARTS.reset(token)
     return out.getvalue()
+
+
+def _one_line(exc: BaseException, limit: int = 300) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def write_pdf(

@@ -81,6 +81,8 @@ def longdate(value: str | None) -> str:
     if not value:
         return ""
     parts = value.split("-")
+    if len(parts) > 1 and not (parts[1].isdigit() and 1 <= int(parts[1]) <= 12):
+        return value
     try:
         if len(parts) == 3:
             return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
