@@ -11,6 +11,8 @@ from briefing.readers import read_path
 from briefing.readers.chrome import (apply_metadata, classify, iso_date, split_byline,
                                      strip_edges)
 
+from .conftest import absent
+
 SHARED = Path(__file__).parents[2] / "shared"
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 
@@ -20,7 +22,7 @@ def shared_eval() -> Path:
     """The evaluation folder beside the repository (not openly licensed: read only)."""
     folder = SHARED / "eval"
     if not folder.is_dir():
-        pytest.skip(f"evaluation material not found at {folder} (shared folder absent)")
+        absent(f"evaluation material not found at {folder} (shared folder absent)")
     return folder
 
 
@@ -28,7 +30,7 @@ def shared_eval() -> Path:
 def sample() -> Path:
     path = SHARED / "samples" / "az-us-strategic-cooperation.txt"
     if not path.is_file():
-        pytest.skip(f"reference sample not found at {path} (shared folder absent)")
+        absent(f"reference sample not found at {path} (shared folder absent)")
     return path
 
 
@@ -186,14 +188,14 @@ def test_sample_chrome(sample: Path) -> None:
 def _cnndm(folder: Path) -> list[Path]:
     articles = sorted((folder / "summaries" / "cnndm_dev" / "article").glob("*.txt"))
     if not articles:
-        pytest.skip("CNN/DailyMail articles not found in the evaluation folder")
+        absent("CNN/DailyMail articles not found in the evaluation folder")
     return articles
 
 
 def test_dailymail_byline_published_and_updated(shared_eval: Path) -> None:
     path = shared_eval / "summaries/cnndm_dev/article/0005d61497d21ff37a17751829bd7e3b6e4a7c5c.txt"
     if not path.is_file():
-        pytest.skip(f"{path.name} not in the evaluation folder")
+        absent(f"{path.name} not in the evaluation folder")
     doc = read_path(path)
     assert doc.author == "Daily Mail Reporter"
     assert doc.metadata["published"] == "01:15 EST, 30 November 2013"
@@ -208,7 +210,7 @@ def test_dailymail_byline_published_and_updated(shared_eval: Path) -> None:
 def test_dailymail_last_updated_variant(shared_eval: Path) -> None:
     path = shared_eval / "summaries/cnndm_dev/article/001732b374f362d3961a510da315601e4b5e7e84.txt"
     if not path.is_file():
-        pytest.skip(f"{path.name} not in the evaluation folder")
+        absent(f"{path.name} not in the evaluation folder")
     doc = read_path(path)
     assert (doc.author, doc.date) == ("Daily Mail Reporter", "2011-08-03")
     assert doc.paragraphs[0].text.startswith("Dragons' Den star Duncan Bannatyne")

@@ -114,3 +114,21 @@ def test_unknown_rml_attribute_fails_loudly() -> None:
     with pytest.raises(TemplateError, match="unknown attribute 'pageSize' on <template>"):
         check_attributes(etree.fromstring(rml))
     check_attributes(etree.fromstring(rml.replace("pageSize", "pagesize")))
+
+
+def test_same_bytes_across_processes_and_hash_seeds(sample_path: Path, tmp_path: Path) -> None:
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    digests = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}.pdf"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run(
+            [sys.executable, "-m", "briefing", "render", str(sample_path), "-o", str(out), "--date", "2026-11-27"],
+            check=True, env=env, capture_output=True,
+        )
+        digests.append(hashlib.sha256(out.read_bytes()).hexdigest())
+    assert digests[0] == digests[1]

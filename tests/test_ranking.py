@@ -42,3 +42,9 @@ def test_select_by_word_budget() -> None:
     chosen = select(rank(SENTENCES), 99, budget_words=20, lengths=lengths)
     assert 1 <= len(chosen) <= 2
     assert sum(lengths[i] for i in chosen) >= 20
+
+
+def test_turkish_and_azerbaijani_lower_case_keeps_dotted_i() -> None:
+    assert terms("İlham Aliyev İstanbul", "az") == ["ilham", "aliyev", "istanbul"]
+    assert terms("IRAK ISPARTA", "tr") == ["ırak", "ısparta"]
+    assert terms("pipelines", "ru") == ["pipelines"]  # English plural rules stay English

@@ -24,7 +24,14 @@ if TYPE_CHECKING:  # pragma: no cover
 # Sentences that open by pointing back ("This potential…", "It…") read badly
 # out of context; they are ranked lower, not excluded.
 _ANAPHORIC_START = {
-    "en": re.compile(r"^(?:This|These|That|Those|It|Its|They|Their|Such|He|She|His|Her)\b"),
+    "en": re.compile(
+        r"^(?:This|These|That|Those|It|Its|They|Their|Such|He|She|His|Her)\b|"
+        r"^(?:Thus|Therefore|Hence|However|Nevertheless|Moreover|Furthermore|Meanwhile|Also|Still|Yet)\b|"
+        r"^(?:As a result|In this regard|In addition|At the same time|In other words|On the other hand)\b|"
+        # "Recognizing this reality, …": a demonstrative early in the sentence
+        r"^(?:\S+\s+){1,3}(?:this|these|such)\s+(?!year|week|month|time\b)\w+",
+        re.IGNORECASE,
+    ),
 }
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
 
@@ -56,14 +63,21 @@ def _stem(word: str) -> str:
     return word[:-1]
 
 
+def _lower(word: str, language: str) -> str:
+    """Lower case as the language does it: Turkish and Azerbaijani dot their i's."""
+    if language in ("tr", "az"):
+        word = word.replace("I", "ı").replace("İ", "i")
+    return word.lower()
+
+
 def terms(text: str, language: str = "en") -> list[str]:
-    """Content terms of ``text``: lower-cased, stop words removed, stemmed."""
+    """Content terms of ``text``: lower-cased, stop words removed, stemmed (English)."""
     stop = stopwords(language)
     out = []
     for match in _WORD.finditer(text):
-        word = match.group().lower()
+        word = _lower(match.group(), language)
         if len(word) > 1 and word not in stop:
-            out.append(_stem(word))
+            out.append(_stem(word) if language == "en" else word)
     return out
 
 

@@ -86,9 +86,14 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
         theme.points = [point(i) for i in chosen]
 
     actors = facts.actors(documents, units, themes)
-    for t_index, theme in enumerate(themes):
+    # A theme's actors are those it names; the ones every theme names say
+    # nothing about any one of them (when there are several themes).
+    everywhere = {a.name for a in actors if len(themes) >= 3 and all(a.mentions.get(t.id) for t in themes)}
+    for theme in themes:
         ranked = sorted(actors, key=lambda a: (-a.mentions.get(theme.id, 0), a.name))
-        theme.actors = [a.name for a in ranked if a.kind != "place" and a.mentions.get(theme.id, 0) > 0][:4]
+        theme.actors = [
+            a.name for a in ranked if a.kind != "place" and a.mentions.get(theme.id) and a.name not in everywhere
+        ][:4]
 
     scores = ranking.scores
     timeline = facts.timeline(documents, units)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from briefing import __version__
+from briefing.analysis.keyphrases import label_for
 from briefing.model import Brief, ChartSpec
+from briefing.textutil import shorten
 
 
 def charts_for(brief: Brief) -> list[ChartSpec]:
@@ -39,4 +41,59 @@ def charts_for(brief: Brief) -> list[ChartSpec]:
                 unit="mentions",
             )
         )
+    charts += [c for c in (_actor_theme(brief, note), _timeline(brief, note)) if c is not None]
     return charts
+
+
+def _actor_theme(brief: Brief, note: str) -> ChartSpec | None:
+    """Actor × theme mentions, when at least three actors meet three themes."""
+    themes = [t for t in brief.themes if any(a.mentions.get(t.id) for a in brief.actors)]
+    actors = [a for a in brief.actors if a.kind != "place" and a.total >= 2][:8]
+    if len(themes) < 3 or len(actors) < 3:
+        return None
+    return ChartSpec(
+        id="actor-theme",
+        kind="heatmap",
+        title="Who appears where",
+        caption="Mentions of each actor in each theme; darker cells, more mentions.",
+        source_note=note,
+        labels=[a.name for a in actors],
+        series=[shorten(t.label, 32) for t in themes],
+        values=[[float(a.mentions.get(t.id, 0)) for t in themes] for a in actors],
+        unit="mentions",
+    )
+
+
+def _timeline(brief: Brief, note: str) -> ChartSpec | None:
+    """The dated events on a time axis, when there are at least three dates."""
+    events = [e for e in brief.timeline if not e.approximate]
+    if len({e.date for e in events}) < 3:
+        return None
+    texts = [e.text for e in events]
+    labels: list[str] = []
+    for i in range(len(events)):
+        labels.append(label_for(i, texts, brief.language or "en", taken=labels))
+    return ChartSpec(
+        id="timeline",
+        kind="timeline",
+        title="Timeline",
+        caption="The dated events of the timeline, each named by a key phrase of its sentence.",
+        source_note=note,
+        labels=[e.date for e in events],
+        series=labels,
+    )
+
+
+# The charts briefing draws itself; a brief file may add charts of its own.
+KNOWN = ("theme-coverage", "actor-prominence", "actor-theme", "timeline")
+
+
+def refresh(brief: Brief) -> list[ChartSpec]:
+    """The brief's charts redrawn from its current data.
+
+    A brief edited by hand keeps the charts it lists, in its order, but their
+    data follows the edited themes and actors; a chart the data no longer
+    supports is dropped, and charts briefing does not know stay as written.
+    """
+    fresh = {c.id: c for c in charts_for(brief)}
+    return [fresh[c.id] if c.id in KNOWN else c for c in brief.charts if c.id in fresh or c.id not in KNOWN]

@@ -51,6 +51,12 @@ def _distinct(forms: set[str]) -> list[str]:
 
 
 def timeline(documents: list[Document], units: list[Unit]) -> list[Event]:
+    """Dated events in date order, each with the sentence it comes from.
+
+    An approximate date (a year-less "September 11", "in recent days") on a
+    day an exact date already covers is left out: it repeats the day and
+    usually describes what came after it.
+    """
     events: dict[tuple[str, str], Event] = {}
     for unit in units:
         reference = _parse_date(documents[unit.source - 1].date)
@@ -60,7 +66,9 @@ def timeline(documents: list[Document], units: list[Unit]) -> list[Event]:
                 events[key] = Event(
                     date=d.iso, label=d.label, text=unit.text, refs=[unit.ref], approximate=d.approximate
                 )
-    return sorted(events.values(), key=lambda e: e.date)
+    exact = {e.date for e in events.values() if not e.approximate}
+    kept = [e for e in events.values() if not (e.approximate and e.date in exact)]
+    return sorted(kept, key=lambda e: e.date)
 
 
 def figures(units: list[Unit], scores: Sequence[float]) -> list[KeyFigure]:

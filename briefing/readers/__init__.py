@@ -162,8 +162,11 @@ def read_data(data: bytes, path: str, reader: Reader | None = None) -> Document:
     """Read ``data`` (the bytes of ``path``) into a Document with sentences.
 
     Sets ``doc.path`` to ``path`` as given and ``doc.sha256`` to the hash of
-    ``data``, numbers the blocks, then splits sentences.
+    ``data``, numbers the blocks, detects the language when the reader did
+    not find it (a language without analysis rules gets a warning), then
+    splits sentences.
     """
+    from briefing.analysis.language import UNDETERMINED, detect, supported
     from briefing.analysis.sentences import segment_document
 
     reader = reader or get_reader(path)
@@ -173,6 +176,12 @@ def read_data(data: bytes, path: str, reader: Reader | None = None) -> Document:
     number_blocks(doc.blocks)
     if not doc.title.strip():  # a reader bug, not the user's: still never empty
         doc.title = Path(path).stem if path != "-" else "Untitled document"
+    if doc.language is None:
+        code = detect("\n".join([doc.title, *(b.text for b in doc.blocks)])).code
+        doc.language = None if code == UNDETERMINED else code
+    if doc.language is not None and not supported(doc.language):
+        doc.warnings.append(f"language '{doc.language}' has no analysis rules here: "
+                            "sentences and key terms use generic rules")
     return segment_document(doc)
 
 

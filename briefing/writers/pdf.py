@@ -66,7 +66,10 @@ def page_geometry(style: Style) -> Page:
 
 
 def _drawings(brief: Brief, style: Style, width: float) -> tuple[dict[str, Any], list[Chart]]:
-    if not brief.charts:
+    from briefing.compose.chartspecs import refresh
+
+    specs = refresh(brief)
+    if not specs:
         return {}, []
     from briefing.charts import ChartStyle, drawing
 
@@ -82,7 +85,7 @@ def _drawings(brief: Brief, style: Style, width: float) -> tuple[dict[str, Any],
     )
     drawings: dict[str, Any] = {}
     charts = []
-    for spec in brief.charts:
+    for spec in specs:
         d = drawing(spec, width_pt=width, style=chart_style)
         drawings[spec.id] = d
         charts.append(Chart(spec=spec, height=d.height))

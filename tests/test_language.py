@@ -1,0 +1,124 @@
+"""Language detection: NTREX translations, Azerbaijani vs Turkish, wiring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.analysis.language import UNDETERMINED, Detection, detect, supported
+from briefing.readers import read_path
+
+from .conftest import SHARED
+from .test_imports import loaded_modules
+
+NTREX = SHARED / "eval" / "multilingual" / "ntrex"
+#: NTREX folder -> the code detect() must answer.
+NTREX_LANGUAGES = {
+    "eng": "en", "aze-Latn": "az", "tur": "tr", "rus": "ru", "ukr": "uk",
+    "kat": "ka", "hye": "hy", "kaz": "kk", "fas": "fa", "arb": "ar",
+}
+
+
+def ntrex_articles(folder: str) -> list[Path]:
+    files = sorted((NTREX / folder).glob("*.txt"))
+    if not files:
+        pytest.skip(f"{NTREX / folder} is absent: the shared NTREX sample is not beside this checkout")
+    return files
+
+
+@pytest.mark.parametrize("folder", sorted(NTREX_LANGUAGES))
+def test_ntrex_articles_are_detected(folder: str) -> None:
+    expected = NTREX_LANGUAGES[folder]
+    for path in ntrex_articles(folder):
+        text = path.read_text(encoding="utf-8")
+        for sample in (text, text[:500]):
+            found = detect(sample)
+            assert found.code == expected, (path.name, len(sample), found)
+            assert found.confidence >= 0.9, (path.name, len(sample), found)
+
+
+def test_azerbaijani_is_not_turkish() -> None:
+    az = detect("Prezident İlham Əliyev bu gün ABŞ nümayəndə heyətini qəbul edib. "
+                "Görüşdə iki ölkə arasında enerji və nəqliyyat sahəsində əməkdaşlıq müzakirə olunub.")
+    tr = detect("Cumhurbaşkanı bugün ABD heyetini kabul etti. Görüşmede iki ülke "
+                "arasında enerji ve ulaştırma alanında iş birliği ele alındı.")
+    assert (az.code, tr.code) == ("az", "tr")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The minister said on Tuesday that talks on the peace treaty would continue next week.", "en"),
+    ("Министр заявил во вторник, что переговоры о мирном договоре продолжатся на следующей неделе.", "ru"),
+    ("Міністр заявив у вівторок, що переговори щодо мирного договору триватимуть наступного тижня.", "uk"),
+    ("მინისტრმა სამშაბათს განაცხადა, რომ სამშვიდობო ხელშეკრულებაზე მოლაპარაკებები გაგრძელდება.", "ka"),
+])
+def test_inline_texts(text: str, code: str) -> None:
+    assert detect(text).code == code
+
+
+def test_supported_languages() -> None:
+    for code in ("en", "tr", "az", "ru"):
+        assert supported(code), code
+    for code in ("ka", "hy", "kk", "fa", "ar", "xx"):
+        assert not supported(code), code
+
+
+def test_too_little_text_is_undetermined() -> None:
+    for text in ("", "OK", "12 345 67.8 %", "— 2024 —"):
+        found = detect(text)
+        assert found == Detection(UNDETERMINED, 0.0, False), text
+
+
+def test_detection_is_deterministic() -> None:
+    text = "Bakı ilə Vaşinqton arasında strateji tərəfdaşlıq yeni mərhələyə qədəm qoyur."
+    assert len({detect(text) for _ in range(5)}) == 1
+
+
+def test_importing_the_module_does_not_load_the_detector() -> None:
+    modules = loaded_modules("import briefing.analysis.language")
+    assert not modules.intersection({"py3langid", "numpy", "pysbd"})
+
+
+# --------------------------------------------------------------------------
+# Wiring into reading
+# --------------------------------------------------------------------------
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_read_sets_a_supported_language_without_warning(tmp_path: Path) -> None:
+    doc = read_path(write(tmp_path, "az.txt", (
+        "Azərbaycan və ABŞ\n\n"
+        "Prezident İlham Əliyev bu gün ABŞ nümayəndə heyətini qəbul edib. Görüşdə iki ölkə "
+        "arasında enerji və nəqliyyat sahəsində əməkdaşlıq müzakirə olunub.\n")))
+    assert doc.language == "az"
+    assert doc.warnings == []
+    assert [s.text for s in doc.paragraphs[0].sentences][1].startswith("Görüşdə")
+
+
+def test_read_warns_about_a_language_without_rules(tmp_path: Path) -> None:
+    doc = read_path(write(tmp_path, "ka.txt", (
+        "სამშვიდობო მოლაპარაკებები\n\n"
+        "მინისტრმა სამშაბათს განაცხადა, რომ სამშვიდობო ხელშეკრულებაზე მოლაპარაკებები "
+        "გაგრძელდება. მხარეებმა ენერგეტიკისა და ტრანსპორტის საკითხები განიხილეს.\n")))
+    assert doc.language == "ka"
+    assert doc.warnings == ["language 'ka' has no analysis rules here: "
+                            "sentences and key terms use generic rules"]
+    assert len(doc.paragraphs[0].sentences) == 2
+
+
+def test_read_keeps_a_language_the_reader_found(tmp_path: Path) -> None:
+    doc = read_path(write(tmp_path, "fm.md", (
+        "---\ntitle: Talks\nlang: ru\n---\n\n"
+        "The minister said on Tuesday that talks would continue next week.\n")))
+    assert doc.language == "ru"
+
+
+def test_read_leaves_a_short_text_undetermined(tmp_path: Path) -> None:
+    doc = read_path(write(tmp_path, "short.txt", "Note\n\nOK.\n"))
+    assert doc.language is None
+    assert doc.warnings == []
