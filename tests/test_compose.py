@@ -186,3 +186,18 @@ def test_reading_warnings_become_notes_in_the_brief(tmp_path: Path) -> None:
     assert any("windows-1251" in note for note in brief.notes)
     flat = " ".join(text(write_pdf(brief, tmp_path / "b.pdf")).split())
     assert "windows-1251" in flat
+
+
+def test_a_very_long_paragraph_is_quoted_around_what_is_cited(tmp_path: Path) -> None:
+    from briefing.compose.facts import EXCERPT_LIMIT
+
+    filler = " ".join(f"Routine sentence number {i} about nothing in particular." for i in range(300))
+    key = "Azerbaijan and Georgia signed a gas export agreement worth $2 billion in Tbilisi."
+    path = tmp_path / "long.txt"
+    path.write_text(f"Gas agreement\n\n{filler} {key} {filler}\n", encoding="utf-8")
+    brief = compose([read_path(path)], date="2026-01-01")
+    excerpt = brief.sources[0].excerpts[0].text
+    assert len(excerpt) < 3 * EXCERPT_LIMIT
+    assert excerpt.startswith("[…]") and "[…]" in excerpt[3:]
+    cited = [p.text for p in _all_points(brief) if p.refs]
+    assert any(text in excerpt for text in cited)

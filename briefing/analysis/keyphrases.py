@@ -53,11 +53,23 @@ def candidates(text: str, language: str = "en") -> list[tuple[str, str, int]]:
     return out
 
 
+def labels(texts: Sequence[str], language: str = "en") -> list[str]:
+    """One distinct key phrase per text, each against the other texts."""
+    found = [candidates(t, language) for t in texts]
+    out: list[str] = []
+    for index in range(len(texts)):
+        out.append(_best(index, found, taken=out))
+    return out
+
+
 def label_for(index: int, texts: Sequence[str], language: str = "en", taken: Sequence[str] = ()) -> str:
     """The key phrase of ``texts[index]`` against the other texts."""
-    found = [candidates(t, language) for t in texts]
+    return _best(index, [candidates(t, language) for t in texts], taken)
+
+
+def _best(index: int, found: list[list[tuple[str, str, int]]], taken: Sequence[str] = ()) -> str:
     counts = [Counter(key for key, _, _ in c) for c in found]
-    n = len(texts)
+    n = len(found)
     document_frequency = Counter(key for c in counts for key in c)
     surfaces: Counter[tuple[str, str]] = Counter((key, surface) for key, surface, _ in found[index])
     first: dict[str, int] = {}

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefing.analysis.keyphrases import label_for
+from briefing.analysis.keyphrases import labels
 from briefing.analysis.ranking import terms, tfidf
 from briefing.model import Block, Document
 
@@ -140,11 +140,7 @@ def topical_segments(blocks: list[Block], language: str = "en") -> list[Segment]
     cuts = _cuts(blocks, want, language) if want > 1 else []
     edges = [0, *cuts, len(blocks)]
     segments = [Segment("", "section", blocks[a:b], authored=False) for a, b in zip(edges, edges[1:], strict=False)]
-    texts = [s.text for s in segments]
-    labels: list[str] = []
-    for i in range(len(segments)):
-        labels.append(label_for(i, texts, language, taken=labels))
-    for seg, label in zip(segments, labels, strict=True):
+    for seg, label in zip(segments, labels([s.text for s in segments], language), strict=True):
         seg.label = label
     return segments
 

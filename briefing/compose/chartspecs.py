@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing import __version__
-from briefing.analysis.keyphrases import label_for
+from briefing.analysis.keyphrases import labels
 from briefing.model import Brief, ChartSpec
 from briefing.textutil import shorten
 
@@ -69,10 +69,7 @@ def _timeline(brief: Brief, note: str) -> ChartSpec | None:
     events = [e for e in brief.timeline if not e.approximate]
     if len({e.date for e in events}) < 3:
         return None
-    texts = [e.text for e in events]
-    labels: list[str] = []
-    for i in range(len(events)):
-        labels.append(label_for(i, texts, brief.language or "en", taken=labels))
+    names = labels([e.text for e in events], brief.language or "en")
     return ChartSpec(
         id="timeline",
         kind="timeline",
@@ -80,7 +77,7 @@ def _timeline(brief: Brief, note: str) -> ChartSpec | None:
         caption="The dated events of the timeline, each named by a key phrase of its sentence.",
         source_note=note,
         labels=[e.date for e in events],
-        series=labels,
+        series=names,
     )
 
 

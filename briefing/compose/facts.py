@@ -10,7 +10,7 @@ from briefing.analysis.actors import find_actors
 from briefing.analysis.dates import find_dates
 from briefing.analysis.figures import find_figures
 from briefing.compose.units import Unit
-from briefing.model import Actor, Brief, Document, Event, Excerpt, KeyFigure, Source, Theme
+from briefing.model import Actor, Block, Brief, Document, Event, Excerpt, KeyFigure, Source, Theme
 
 MAX_FIGURES = 8
 
@@ -82,14 +82,47 @@ def figures(units: list[Unit], scores: Sequence[float]) -> list[KeyFigure]:
     return [f for _, _, f in sorted(best, key=lambda t: t[1])]
 
 
+EXCERPT_LIMIT = 1500  # characters; a longer paragraph is quoted around what the brief cites
+
+
+def _excerpt(block: Block, quoted: set[str]) -> str:
+    """The paragraph, or for a very long one the cited sentences and their neighbours."""
+    if len(block.text) <= EXCERPT_LIMIT or not block.sentences:
+        return block.text
+    sentences = block.sentences
+    hits = [i for i, s in enumerate(sentences) if any(s.text in q or q in s.text for q in quoted)] or [0]
+    keep = sorted({j for i in hits for j in (i - 1, i, i + 1) if 0 <= j < len(sentences)})
+    parts: list[str] = ["[…]"] if keep[0] > 0 else []
+    for k, j in enumerate(keep):
+        if k and j != keep[k - 1] + 1:
+            parts.append("[…]")
+        parts.append(sentences[j].text)
+    if keep[-1] < len(sentences) - 1:
+        parts.append("[…]")
+    return " ".join(parts)
+
+
+def _quoted(brief: Brief) -> dict[tuple[int, int], set[str]]:
+    """For each cited paragraph, the texts of the brief that cite it."""
+    items = [*brief.takeaways, *(p for t in brief.themes for p in t.points), *brief.outlook]
+    texts = [(p.text, p.refs) for p in items] + [(e.text, e.refs) for e in brief.timeline]
+    texts += [(f.context, f.refs) for f in brief.figures]
+    quoted: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for text, refs in texts:
+        for ref in refs:
+            quoted[(ref.source, ref.paragraph)].add(text)
+    return quoted
+
+
 def sources(documents: list[Document], brief: Brief) -> list[Source]:
     """The sources section: each document and the paragraphs the brief cites."""
     cited: dict[int, set[int]] = defaultdict(set)
     for _, ref in brief.references():
         cited[ref.source].add(ref.paragraph)
+    quoted = _quoted(brief)
     sources = []
     for s_index, doc in enumerate(documents, start=1):
-        text_of = {b.number: b.text for b in doc.paragraphs if b.number is not None}
+        block_of = {b.number: b for b in doc.paragraphs if b.number is not None}
         sources.append(
             Source(
                 title=doc.title,
@@ -102,9 +135,13 @@ def sources(documents: list[Document], brief: Brief) -> list[Source]:
                 path=doc.path,
                 sha256=doc.sha256,
                 words=doc.word_count,
-                paragraphs=len(text_of),
+                paragraphs=len(block_of),
                 metadata=dict(doc.metadata),
-                excerpts=[Excerpt(paragraph=n, text=text_of[n]) for n in sorted(cited[s_index]) if n in text_of],
+                excerpts=[
+                    Excerpt(paragraph=n, text=_excerpt(block_of[n], quoted[(s_index, n)]))
+                    for n in sorted(cited[s_index])
+                    if n in block_of
+                ],
             )
         )
     return sources

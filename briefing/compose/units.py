@@ -116,6 +116,8 @@ def support(ranking: Ranking, units: list[Unit], sources: int) -> np.ndarray:
 
 def representatives(ranking: Ranking, units: list[Unit]) -> list[int]:
     """Sentences that may become points: one per statement across sources."""
+    if len({u.source for u in units}) == 1:
+        return list(range(len(units)))
     shadowed: set[int] = set()
     keep: list[int] = []
     for i in sorted(range(len(units)), key=lambda i: (-ranking.scores[i], i)):
@@ -128,12 +130,15 @@ def representatives(ranking: Ranking, units: list[Unit]) -> list[int]:
 
 def corroborating(ranking: Ranking, units: list[Unit], index: int) -> list[int]:
     """``index`` and, per other source, its closest near-duplicate sentence."""
-    best: dict[int, tuple[float, int]] = {}
+    import numpy as np
+
     row = ranking.similarity[index]
-    for j, unit in enumerate(units):
-        if unit.source != units[index].source and row[j] >= CORROBORATION:
-            if unit.source not in best or row[j] > best[unit.source][0]:
-                best[unit.source] = (float(row[j]), j)
+    close = np.flatnonzero(row >= CORROBORATION)  # few: the scan stays cheap on long texts
+    best: dict[int, tuple[float, int]] = {}
+    for j in close.tolist():
+        source = units[j].source
+        if source != units[index].source and (source not in best or row[j] > best[source][0]):
+            best[source] = (float(row[j]), j)
     return [index] + [j for _, (_, j) in sorted(best.items())]
 
 
