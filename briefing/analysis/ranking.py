@@ -124,6 +124,23 @@ def pagerank(similarity: np.ndarray, damping: float = 0.85, iterations: int = 60
 
 
 @dataclass(frozen=True)
+class Weights:
+    """How the parts of a sentence's score are mixed."""
+
+    central: float = 0.55
+    keyness: float = 0.25
+    lead: float = 0.2
+    short_words: int = 7
+    short_factor: float = 0.5
+    long_words: int = 55
+    long_factor: float = 0.7
+    length_power: float = 0.0  # > 0 prefers longer sentences (tried: see docs/quality.md)
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+@dataclass(frozen=True)
 class Ranking:
     """Scores of a set of sentences and their pairwise similarity."""
 
@@ -150,12 +167,12 @@ def rank(
     *,
     positions: Sequence[float] | None = None,
     language: str = "en",
-    lead_weight: float = 0.2,
+    weights: Weights = DEFAULT_WEIGHTS,
 ) -> Ranking:
     """Score sentences by centrality, position and key-phrase relevance.
 
     ``positions`` run from 0 (start of the document) to 1 (end); earlier
-    sentences get up to ``lead_weight`` more.  Very short and very long
+    sentences get up to ``weights.lead`` more.  Very short and very long
     sentences, fragments, questions and sentences that open by pointing back
     ("This…") are penalised: they make poor brief points out of context.
     """
@@ -176,10 +193,13 @@ def rank(
     if positions is None:
         positions = [i / max(len(sentences) - 1, 1) for i in range(len(sentences))]
     lead = np.array([1.0 - p for p in positions])
+    w = weights
     length = np.array([len(s.split()) for s in sentences])
-    fit = np.where(length < 7, 0.5, np.where(length > 55, 0.7, 1.0))
+    fit = np.where(length < w.short_words, w.short_factor, np.where(length > w.long_words, w.long_factor, 1.0))
     fit = fit * np.array([_form(s, language) for s in sentences])
-    scores = (0.55 * central + 0.25 * keyness + lead_weight * lead) * fit
+    if w.length_power and length.size:
+        fit = fit * (np.minimum(length, w.long_words) / max(float(length.mean()), 1.0)) ** w.length_power
+    scores = (w.central * central + w.keyness * keyness + w.lead * lead) * fit
     return Ranking(scores=scores, similarity=similarity)
 
 
