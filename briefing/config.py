@@ -25,6 +25,8 @@ class _Strict(BaseModel):
 
 
 class Colours(_Strict):
+    """The house colours, as ``#rrggbb``."""
+
     accent: str = "#1f3a5f"
     ink: str = "#1d1d1f"
     muted: str = "#5f6670"
@@ -40,6 +42,8 @@ class Colours(_Strict):
 
 
 class Margins(_Strict):
+    """Page margins in millimetres; ``inner`` is the binding edge."""
+
     top: float = Field(22, ge=5, le=80)
     bottom: float = Field(20, ge=5, le=80)
     inner: float = Field(22, ge=5, le=80)
@@ -47,6 +51,8 @@ class Margins(_Strict):
 
 
 class TextFace(_Strict):
+    """The four TrueType files of the text face."""
+
     regular: Path
     italic: Path
     bold: Path
@@ -54,6 +60,8 @@ class TextFace(_Strict):
 
 
 class HeadingFace(_Strict):
+    """The TrueType files of the heading face."""
+
     regular: Path
     italic: Path
     bold: Path
@@ -61,6 +69,8 @@ class HeadingFace(_Strict):
 
 
 class Fonts(_Strict):
+    """The text face and the heading face."""
+
     text: TextFace
     heading: HeadingFace
 
@@ -80,6 +90,7 @@ class Style(_Strict):
 
     @property
     def page_size(self) -> tuple[float, float]:
+        """Width and height of the paper in points."""
         return PAPER_SIZES_PT[self.paper]
 
 

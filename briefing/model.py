@@ -77,14 +77,17 @@ class Document:
 
     @property
     def headings(self) -> list[Block]:
+        """The heading blocks, in order."""
         return [b for b in self.blocks if b.kind == "heading"]
 
     @property
     def paragraphs(self) -> list[Block]:
+        """The numbered text blocks (everything but headings), in order."""
         return [b for b in self.blocks if b.kind != "heading"]
 
     @property
     def word_count(self) -> int:
+        """Words in all blocks, headings included."""
         return sum(len(b.text.split()) for b in self.blocks)
 
 
@@ -158,6 +161,7 @@ class Actor(_Model):
 
     @property
     def total(self) -> int:
+        """Mentions across all themes."""
         return sum(self.mentions.values())
 
 

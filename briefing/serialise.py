@@ -9,6 +9,7 @@ superset of the JSON that ``dump_json`` writes).
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -33,28 +34,26 @@ def dump_json(brief: Brief) -> str:
     return json.dumps(to_data(brief), ensure_ascii=False, indent=2) + "\n"
 
 
-class _Dumper:
-    """PyYAML dumper that writes long strings as folded-free plain text."""
+@cache
+def _dumper() -> Any:
+    """A PyYAML dumper: plain strings on one line, references in flow style."""
+    import yaml
 
-    @staticmethod
-    def make() -> Any:
-        import yaml
+    class Dumper(yaml.SafeDumper):
+        pass
 
-        class Dumper(yaml.SafeDumper):
-            pass
+    def str_representer(dumper: yaml.SafeDumper, value: str) -> Any:
+        style = "|" if "\n" in value else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
-        def str_representer(dumper: yaml.SafeDumper, value: str) -> Any:
-            style = "|" if "\n" in value else None
-            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+    def dict_representer(dumper: yaml.SafeDumper, value: dict[str, Any]) -> Any:
+        # References stay on one line: {source: 1, paragraph: 12}
+        flow = set(value) == {"source", "paragraph"}
+        return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=flow)
 
-        def dict_representer(dumper: yaml.SafeDumper, value: dict[str, Any]) -> Any:
-            # References stay on one line: {source: 1, paragraph: 12}
-            flow = set(value) == {"source", "paragraph"}
-            return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=flow)
-
-        Dumper.add_representer(str, str_representer)
-        Dumper.add_representer(dict, dict_representer)
-        return Dumper
+    Dumper.add_representer(str, str_representer)
+    Dumper.add_representer(dict, dict_representer)
+    return Dumper
 
 
 def dump_yaml(brief: Brief, name: str = "brief.yaml") -> str:
@@ -63,7 +62,7 @@ def dump_yaml(brief: Brief, name: str = "brief.yaml") -> str:
 
     body = yaml.dump(
         to_data(brief),
-        Dumper=_Dumper.make(),
+        Dumper=_dumper(),
         sort_keys=False,
         allow_unicode=True,
         width=1_000_000,  # never fold: one text, one line, easy to edit

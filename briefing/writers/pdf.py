@@ -40,16 +40,20 @@ class Page:
 
     @property
     def frame_width(self) -> float:
+        """Width of the text frame: the page less its side margins."""
         return round(self.width - self.left - self.right, 2)
 
 
 @dataclass(frozen=True)
 class Chart:
+    """A chart as templates see it: its spec and the height it will take."""
+
     spec: ChartSpec
     height: float
 
 
 def page_geometry(style: Style) -> Page:
+    """Page size, margins and masthead room of ``style``, in points."""
     width, height = style.page_size
     m = style.margins
     band = 15 * MM
