@@ -195,7 +195,8 @@ def render(
     style = load_style(style_file, paper=paper)
     brief = load_or_compose(inputs, date)
     target = output_path(output, brief, (".pdf",), inputs)
-    write_pdf(brief, target, template=template, style=style)
+    write_pdf(brief, target, template=template, style=style,
+              warn=lambda message: click.echo(f"briefing: warning: {message}", err=True))
     click.echo(str(target))
 
 

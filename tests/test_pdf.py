@@ -132,3 +132,14 @@ def test_same_bytes_across_processes_and_hash_seeds(sample_path: Path, tmp_path:
         )
         digests.append(hashlib.sha256(out.read_bytes()).hexdigest())
     assert digests[0] == digests[1]
+
+
+def test_characters_the_fonts_lack_are_reported_not_dropped_silently(tmp_path: Path) -> None:
+    brief = Brief(title="საქართველო და ევროკავშირი", takeaways=[Point(text="Tbilisi and Brussels met.")])
+    warnings: list[str] = []
+    out = write_pdf(brief, tmp_path / "ka.pdf", warn=warnings.append)
+    assert len(warnings) == 1 and "Georgian" in warnings[0]
+    assert "cannot show" in " ".join(text(out).split())
+    warnings.clear()
+    write_pdf(Brief(title="Azərbaycan və Россия"), tmp_path / "ok.pdf", warn=warnings.append)
+    assert warnings == []

@@ -123,7 +123,9 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     )
     brief.sources = facts.sources(documents, brief)
     brief.notes = [
-        f"{doc.path if len(documents) > 1 else 'The source'}: {warning}" for doc in documents for warning in doc.warnings
+        f"{doc.path}: {warning}" if len(documents) > 1 else warning[:1].upper() + warning[1:]
+        for doc in documents
+        for warning in doc.warnings
     ]
     brief.charts = charts_for(brief)
     return brief

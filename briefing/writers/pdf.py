@@ -9,6 +9,7 @@ atomically.  ReportLab's invariant mode makes the bytes reproducible.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -159,8 +160,18 @@ def _rml(brief: Brief, style: Style, page: Page, charts: list[Chart], template: 
     return render_template(template_folder(template), context)
 
 
-def pdf_bytes(brief: Brief, *, template: str | Path | None = None, style: Style | None = None) -> bytes:
-    """Lay out ``brief`` and return the PDF bytes."""
+def pdf_bytes(
+    brief: Brief,
+    *,
+    template: str | Path | None = None,
+    style: Style | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> bytes:
+    """Lay out ``brief`` and return the PDF bytes.
+
+    Characters the house fonts cannot draw are named in a note of the brief
+    (and passed to ``warn``) instead of vanishing silently.
+    """
     from lxml import etree
     from reportlab.platypus.doctemplate import LayoutError
     from z3c.rml import directive, document
@@ -168,7 +179,15 @@ def pdf_bytes(brief: Brief, *, template: str | Path | None = None, style: Style 
     from briefing.writers.flowables import CHARTS
     from briefing.writers.rmlcheck import check_attributes
 
+    from briefing.writers import glyphs
+
     style = style or load_style()
+    lacking = glyphs.missing(brief, [style.fonts.text.regular, style.fonts.heading.regular])
+    if lacking:
+        note = glyphs.describe(lacking)
+        brief = brief.model_copy(update={"notes": [*brief.notes, note]})
+        if warn is not None:
+            warn(note)
     page = page_geometry(style)
     drawings, charts = _drawings(brief, style, page.frame_width)
     rml = _rml(brief, style, page, charts, template)
@@ -206,6 +225,7 @@ def write_pdf(
     *,
     template: str | Path | None = None,
     style: Style | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Path:
     """Write the brief as a PDF at ``output`` (atomically) and return the path."""
-    return write_atomically(output, pdf_bytes(brief, template=template, style=style))
+    return write_atomically(output, pdf_bytes(brief, template=template, style=style, warn=warn))
