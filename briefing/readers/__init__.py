@@ -194,6 +194,8 @@ def read_path(path: str | Path, *, max_bytes: int | None = None) -> Document:
     sense of; :class:`UnsupportedFormat` for an unknown extension.
     """
     name = str(path)
+    if name != "-" and Path(name).is_dir():
+        raise InputError(f"{name}: is a folder: give the documents in it (for example {name}/*.txt)")
     reader = get_reader(name)
     data = _read_bytes(name, MAX_INPUT_BYTES if max_bytes is None else max_bytes)
     return read_data(data, name, reader)
