@@ -78,8 +78,14 @@ def _validate_date(_ctx: click.Context, _param: click.Parameter, value: str | No
 
 def read_documents(inputs: Sequence[str]) -> list[Document]:
     """Read every input, report reading warnings, drop repeated files."""
-    from briefing.readers import read_path
+    from briefing.errors import InputError
+    from briefing.readers import expand, read_path
 
+    inputs, skipped = expand(list(inputs))
+    for path in skipped:
+        click.echo(f"briefing: warning: {path}: skipped, not a format briefing reads", err=True)
+    if not inputs:
+        raise InputError("the folder holds no document briefing can read")
     if list(inputs).count("-") > 1:
         raise click.UsageError("standard input ('-') can be read only once")
     documents: list[Document] = []
@@ -186,8 +192,8 @@ def render(
 ) -> None:
     """Lay out a brief as PDF.
 
-    INPUT is one or more documents (.txt, .md), or one brief file (.yaml,
-    .json) written by `briefing draft` and perhaps edited.
+    INPUT is one or more documents (.txt, .md) or folders of them, or one
+    brief file (.yaml, .json) written by `briefing draft` and perhaps edited.
     """
     from briefing.config import load_style
     from briefing.writers.pdf import write_pdf

@@ -197,3 +197,23 @@ def test_document_without_sentences_is_bad_input(runner: CliRunner, tmp_path: Pa
     result = runner.invoke(cli, ["render", str(doc), "-o", str(tmp_path / "t.pdf")])
     assert result.exit_code == 1, result.output
     assert "internal error" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_folder_is_every_document_in_it(runner: CliRunner, tmp_path: Path) -> None:
+    from .test_compose import FIXTURES
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for path in sorted((FIXTURES / "story").glob("*.txt")):
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "notes.xyz").write_text("not a document", encoding="utf-8")
+    out = tmp_path / "b.yaml"
+    result = runner.invoke(cli, ["draft", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "notes.xyz: skipped" in result.stderr
+    sources = yaml.safe_load(out.read_text(encoding="utf-8"))["sources"]
+    assert [Path(s["path"]).name for s in sources] == ["a.txt", "b.txt", "c.txt"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(cli, ["draft", str(empty), "-o", str(out)])
+    assert result.exit_code == 1 and "no document" in result.stderr

@@ -199,3 +199,22 @@ def read_path(path: str | Path, *, max_bytes: int | None = None) -> Document:
     reader = get_reader(name)
     data = _read_bytes(name, MAX_INPUT_BYTES if max_bytes is None else max_bytes)
     return read_data(data, name, reader)
+
+
+def expand(inputs: list[str]) -> tuple[list[str], list[str]]:
+    """Inputs with every folder replaced by the documents in it.
+
+    A folder contributes its files with a registered extension, sorted by
+    name (not its sub-folders); returns ``(paths, skipped)`` where
+    ``skipped`` lists the files of those folders that no reader takes.
+    """
+    paths: list[str] = []
+    skipped: list[str] = []
+    for item in inputs:
+        folder = Path(item)
+        if item == "-" or not folder.is_dir():
+            paths.append(item)
+            continue
+        for child in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+            (paths if child.suffix.lower().lstrip(".") in READERS else skipped).append(str(child))
+    return paths, skipped
