@@ -31,8 +31,8 @@ from briefing.errors import InputError
 from briefing.model import Block, BlockKind, Document
 from briefing.readers import Reader, number_blocks
 from briefing.readers import chrome
-from briefing.readers.text import (decode, is_heading_like, mark_headings,
-                                   normalise, split_title, title_from_text)
+from briefing.readers.text import (is_heading_like, mark_headings, split_title,
+                                   start_document, title_from_text)
 
 _KEY_VALUE = re.compile(r"^\s*\|?\s*\*\*(?P<key>[^*|]{1,40}?)\s*:?\s*\*\*\s*:?\s*\|?"
                         r"\s*(?P<value>[^|]*?)\s*\|?\s*$")
@@ -317,11 +317,8 @@ class MarkdownReader(Reader):
         """Parse, set chrome aside, find title, subtitle and headings."""
         from markdown_it import MarkdownIt
 
-        text, encoding, warning = decode(data, path)
-        doc = Document(title="", encoding=encoding)
-        if warning:
-            doc.warnings.append(warning)
-        fields, body, problem = _front_matter(normalise(text))
+        doc, text = start_document(data, path)
+        fields, body, problem = _front_matter(text)
         if problem:
             doc.warnings.append(problem)
         _apply_front_matter(doc, fields)

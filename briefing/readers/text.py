@@ -259,6 +259,17 @@ def _lines_to_paras(lines: list[str], per_line: bool) -> list[_Para]:
     return paras
 
 
+def start_document(data: bytes, path: str) -> tuple[Document, str]:
+    """Decode ``data`` into normalised text and an empty Document that
+    carries the encoding and any decoding warning (shared by the readers of
+    text formats)."""
+    text, encoding, warning = decode(data, path)
+    doc = Document(title="", encoding=encoding)
+    if warning:
+        doc.warnings.append(warning)
+    return doc, normalise(text)
+
+
 class TextReader(Reader):
     """Reads ``.txt`` files (and standard input)."""
 
@@ -268,11 +279,8 @@ class TextReader(Reader):
 
     def read(self, data: bytes, path: str) -> Document:
         """Decode, set chrome aside, find title and headings."""
-        text, encoding, warning = decode(data, path)
-        doc = Document(title="", encoding=encoding)
-        if warning:
-            doc.warnings.append(warning)
-        chunks = _chunks(normalise(text))
+        doc, text = start_document(data, path)
+        chunks = _chunks(text)
         if not chunks:
             raise InputError(f"{path}: contains no text")
         chunks, bottom = self._strip_chrome(doc, chunks)
