@@ -58,16 +58,17 @@ def labels(texts: Sequence[str], language: str = "en") -> list[str]:
     found = [candidates(t, language) for t in texts]
     out: list[str] = []
     for index in range(len(texts)):
-        out.append(_best(index, found, taken=out))
+        out.append(best(index, found, taken=out))
     return out
 
 
 def label_for(index: int, texts: Sequence[str], language: str = "en", taken: Sequence[str] = ()) -> str:
     """The key phrase of ``texts[index]`` against the other texts."""
-    return _best(index, [candidates(t, language) for t in texts], taken)
+    return best(index, [candidates(t, language) for t in texts], taken)
 
 
-def _best(index: int, found: list[list[tuple[str, str, int]]], taken: Sequence[str] = ()) -> str:
+def best(index: int, found: list[list[tuple[str, str, int]]], taken: Sequence[str] = ()) -> str:
+    """The key phrase of text ``index``, given every text's :func:`candidates`."""
     counts = [Counter(key for key, _, _ in c) for c in found]
     n = len(found)
     document_frequency = Counter(key for c in counts for key in c)

@@ -16,33 +16,43 @@ def charts_for(brief: Brief) -> list[ChartSpec]:
     with_words = [t for t in brief.themes if t.words > 0]
     if len(with_words) >= 2:
         charts.append(
-            ChartSpec(
-                id="theme-coverage",
-                kind="bar",
-                title="Theme coverage",
-                caption="How much of the source text each theme takes up, in words.",
-                source_note=note,
-                labels=[t.label for t in with_words],
-                values=[[float(t.words)] for t in with_words],
-                unit="words",
+            _bar(
+                "theme-coverage",
+                "Theme coverage",
+                "How much of the source text each theme takes up, in words.",
+                note,
+                [(t.label, t.words) for t in with_words],
+                "words",
             )
         )
     prominent = [a for a in brief.actors if a.kind != "place" and a.total >= 2][:8]
     if len(prominent) >= 2:
         charts.append(
-            ChartSpec(
-                id="actor-prominence",
-                kind="bar",
-                title="Actor prominence",
-                caption="Mentions of each actor across the sources, all name forms counted together.",
-                source_note=note,
-                labels=[a.name for a in prominent],
-                values=[[float(a.total)] for a in prominent],
-                unit="mentions",
+            _bar(
+                "actor-prominence",
+                "Actor prominence",
+                "Mentions of each actor across the sources, all name forms counted together.",
+                note,
+                [(a.name, a.total) for a in prominent],
+                "mentions",
             )
         )
     charts += [c for c in (_actor_theme(brief, note), _timeline(brief, note)) if c is not None]
     return charts
+
+
+def _bar(chart_id: str, title: str, caption: str, note: str, data: list[tuple[str, int]], unit: str) -> ChartSpec:
+    """A bar chart of ``data`` (label, value pairs; labels may repeat), in the given order."""
+    return ChartSpec(
+        id=chart_id,
+        kind="bar",
+        title=title,
+        caption=caption,
+        source_note=note,
+        labels=[label for label, _ in data],
+        values=[[float(value)] for _, value in data],
+        unit=unit,
+    )
 
 
 def _actor_theme(brief: Brief, note: str) -> ChartSpec | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.analysis import themes as theme_analysis
-from briefing.analysis.keyphrases import label_for
+from briefing.analysis.keyphrases import best, candidates
 from briefing.analysis.ranking import Ranking
 from briefing.analysis.themes import Segment
 from briefing.model import Document, Reference, Theme
@@ -87,6 +87,7 @@ def _group_labels(groups: list[list[int]], segments: list[Segment], language: st
     if len(titles) == 1:
         return [segments[g[0]].label for g in groups]
     texts = [" ".join(segments[i].text for i in g) for g in groups]
+    found: list[list[tuple[str, str, int]]] | None = None  # key-phrase candidates, made once if needed
     labels: list[str] = []
     for index, g in enumerate(groups):
         authored = [segments[i] for i in g if segments[i].authored and segments[i].kind == "section"]
@@ -98,7 +99,9 @@ def _group_labels(groups: list[list[int]], segments: list[Segment], language: st
         elif len(g) == 1 and not segments[g[0]].authored:
             label = segments[g[0]].label
         else:
-            label = label_for(index, texts, language, taken=labels)
+            if found is None:
+                found = [candidates(t, language) for t in texts]
+            label = best(index, found, taken=labels)
         labels.append(label if label not in labels else f"{label} ({index + 1})")
     return labels
 

@@ -139,14 +139,6 @@ def keywords(brief: Brief) -> str:
     return ", ".join(dict.fromkeys(words))
 
 
-def render_rml(brief: Brief, *, template: str | Path | None = None, style: Style | None = None) -> str:
-    """The RML text of the brief (useful to debug a template)."""
-    style = style or load_style()
-    page = page_geometry(style)
-    _, charts = _drawings(brief, style, page.frame_width)
-    return _rml(brief, style, page, charts, template)
-
-
 def _rml(brief: Brief, style: Style, page: Page, charts: list[Chart], template: str | Path | None) -> str:
     context = {
         "brief": brief,
