@@ -142,8 +142,42 @@ def output_path(output: str | None, brief: Brief, suffixes: Sequence[str], input
     return target
 
 
+#: Commands defined outside this module, imported only when used or listed
+#: (their modules import nothing heavy at module level).
+LAZY_COMMANDS = {
+    "email": "briefing.deliver.commands:email",
+    "print": "briefing.deliver.commands:print_brief",
+    "batch": "briefing.deliver.commands:batch",
+}
+
+
+def _available(cmd_name: str) -> bool:
+    from importlib.util import find_spec
+
+    module_name = LAZY_COMMANDS[cmd_name].partition(":")[0]
+    try:
+        return find_spec(module_name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
 class BriefingGroup(click.Group):
-    """A click group whose usage errors are one line, like every other error."""
+    """A click group whose usage errors are one line, like every other error.
+
+    Commands in :data:`LAZY_COMMANDS` are imported on first use.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:  # noqa: D102 - click's API
+        return sorted({*super().list_commands(ctx), *filter(_available, LAZY_COMMANDS)})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:  # noqa: D102
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands and _available(cmd_name):
+            import importlib
+
+            module_name, _, attribute = LAZY_COMMANDS[cmd_name].partition(":")
+            command = getattr(importlib.import_module(module_name), attribute)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # noqa: D102 - click's API
         kwargs["standalone_mode"] = False
@@ -174,35 +208,64 @@ def cli(debug: bool) -> None:
     """
 
 
+def render_options(func: F) -> F:
+    """The layout options shared by render, email and batch."""
+    options = [
+        click.option("--template", metavar="NAME|DIR",
+                     help="Packaged template (policy-brief, handout) or a template folder."),
+        click.option("--style", "style_file", type=click.Path(dir_okay=False),
+                     help="House-style file (YAML or TOML)."),
+        click.option("--paper", type=click.Choice(["a4", "letter"]),
+                     help="Paper size [default: from the style, A4]."),
+        click.option("--grayscale", is_flag=True, default=None,
+                     help="Lay out for a black-and-white printer."),
+        click.option("--lang", "language", type=click.Choice(["en", "az", "ru"]),
+                     help="Language of the template's own labels [default: from the style]."),
+        click.option("--date", callback=_validate_date,
+                     help="Date of the brief, YYYY-MM-DD [default: today]."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def warn(message: str) -> None:
+    """Print a warning line on stderr."""
+    click.echo(f"briefing: warning: {message}", err=True)
+
+
 @cli.command()
 @INPUT
-@click.option("-o", "--output", metavar="PATH", help="PDF file or folder [default: out/<title>.pdf].")
-@click.option("--template", metavar="NAME|DIR", help="Packaged template name or a template folder.")
-@click.option("--style", "style_file", type=click.Path(dir_okay=False), help="House-style file (YAML or TOML).")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size [default: from the style, A4].")
-@click.option("--date", callback=_validate_date, help="Date of the brief, YYYY-MM-DD [default: today].")
+@click.option("-o", "--output", metavar="PATH",
+              help="Output file or folder [default: out/<title>.<format>].")
+@click.option("-f", "--format", "fmt", type=click.Choice(["pdf", "html", "md", "json"]), default="pdf",
+              show_default=True, help="Output format.")
+@render_options
 @handle_errors
 def render(
     inputs: tuple[str, ...],
     output: str | None,
+    fmt: str,
     template: str | None,
     style_file: str | None,
     paper: str | None,
+    grayscale: bool | None,
+    language: str | None,
     date: str | None,
 ) -> None:
-    """Lay out a brief as PDF.
+    """Lay out a brief as PDF (or HTML, Markdown, JSON).
 
-    INPUT is one or more documents (.txt, .md) or folders of them, or one
-    brief file (.yaml, .json) written by `briefing draft` and perhaps edited.
+    INPUT is one or more documents (.txt, .md, .html, .pdf, .docx, a URL)
+    or folders of them, or one brief file (.yaml, .json) written by
+    `briefing draft` and perhaps edited.
     """
     from briefing.config import load_style
-    from briefing.writers.pdf import write_pdf
+    from briefing.writers import FORMATS, write_brief
 
-    style = load_style(style_file, paper=paper)
+    style = load_style(style_file, paper=paper, grayscale=grayscale, language=language)
     brief = load_or_compose(inputs, date)
-    target = output_path(output, brief, (".pdf",), inputs)
-    write_pdf(brief, target, template=template, style=style,
-              warn=lambda message: click.echo(f"briefing: warning: {message}", err=True))
+    target = output_path(output, brief, (FORMATS[fmt],), inputs)
+    write_brief(brief, target, fmt=fmt, template=template, style=style, warn=warn)
     click.echo(str(target))
 
 

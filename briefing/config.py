@@ -42,12 +42,34 @@ class Colours(_Strict):
 
 
 class Margins(_Strict):
-    """Page margins in millimetres; ``inner`` is the binding edge."""
+    """Page margins in millimetres.
+
+    ``inner`` is the edge a binding goes on (the left of odd pages, the right
+    of even pages); ``binding`` is extra room added there for duplex
+    printing, so pages mirror: with a binding margin, even pages swap sides.
+    """
 
     top: float = Field(22, ge=5, le=80)
     bottom: float = Field(20, ge=5, le=80)
     inner: float = Field(22, ge=5, le=80)
     outer: float = Field(20, ge=5, le=80)
+    binding: float = Field(0, ge=0, le=40)
+
+
+class Smtp(_Strict):
+    """Mail server for ``briefing email``; environment variables override it.
+
+    The password is never stored here: it comes from
+    ``BRIEFING_SMTP_PASSWORD`` or the user's ``~/.netrc``.
+    """
+
+    host: str = ""
+    port: int | None = Field(None, ge=1, le=65535)
+    user: str = ""
+    security: Literal["starttls", "ssl", "none"] = "starttls"
+    ca_file: Path | None = None
+    sender: str = ""
+    timeout: float = Field(30, gt=0, le=600)
 
 
 class TextFace(_Strict):
@@ -84,9 +106,13 @@ class Style(_Strict):
     disclaimer: str = ""
     footer: str = ""
     paper: Literal["a4", "letter"] = "a4"
+    language: Literal["en", "az", "ru"] = "en"
+    logo: Path | None = None
+    grayscale: bool = False
     margins: Margins = Margins()
     colours: Colours = Colours()
     fonts: Fonts
+    smtp: Smtp = Smtp()
 
     @property
     def page_size(self) -> tuple[float, float]:
@@ -139,7 +165,17 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def load_style(path: str | Path | None = None, *, paper: str | None = None) -> Style:
+def _resolve_paths(data: dict[str, Any], base: Path) -> None:
+    _resolve_fonts(data, base)
+    if isinstance(data.get("logo"), str) and data["logo"]:
+        data["logo"] = str((base / data["logo"]).resolve())
+    smtp = data.get("smtp")
+    if isinstance(smtp, dict) and isinstance(smtp.get("ca_file"), str):
+        smtp["ca_file"] = str((base / smtp["ca_file"]).resolve())
+
+
+def load_style(path: str | Path | None = None, *, paper: str | None = None,
+               grayscale: bool | None = None, language: str | None = None) -> Style:
     """The default house style, overlaid with ``path`` and then the flags."""
     default_file = assets_dir() / "style.yaml"
     data = _load_mapping(default_file)
@@ -148,10 +184,14 @@ def load_style(path: str | Path | None = None, *, paper: str | None = None) -> S
     if path is not None:
         source = Path(path)
         user = _load_mapping(source)
-        _resolve_fonts(user, source.parent)
+        _resolve_paths(user, source.parent)
         data = _merge(data, user)
     if paper is not None:
         data["paper"] = paper
+    if grayscale is not None:
+        data["grayscale"] = grayscale
+    if language is not None:
+        data["language"] = language
     try:
         style = Style.model_validate(data)
     except ValidationError as exc:
@@ -163,4 +203,25 @@ def load_style(path: str | Path | None = None, *, paper: str | None = None) -> S
         for name, font in getattr(style.fonts, face_name):
             if not Path(font).is_file():
                 raise ConfigError(f"{source}: 'fonts.{face_name}.{name}': no font file at {font}")
+    if style.logo is not None:
+        _check_logo(style.logo, source)
+    if style.smtp.ca_file is not None and not style.smtp.ca_file.is_file():
+        raise ConfigError(f"{source}: 'smtp.ca_file': no file at {style.smtp.ca_file}")
     return style
+
+
+_LOGO_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
+
+
+def _check_logo(logo: Path, source: Path) -> None:
+    """The logo exists and is a PNG, JPEG or SVG file (by content, not name)."""
+    try:
+        head = logo.read_bytes()[:512]
+    except OSError:
+        raise ConfigError(f"{source}: 'logo': no image file at {logo}") from None
+    if any(head.startswith(magic) for magic in _LOGO_MAGIC):
+        return
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<svg", b"<?xml")) and logo.suffix.lower() == ".svg":
+        return
+    raise ConfigError(f"{source}: 'logo': {logo.name} is not a PNG, JPEG or SVG image")

@@ -64,6 +64,11 @@ READERS: dict[str, str | type[Reader]] = {
     "text": "briefing.readers.text:TextReader",
     "md": "briefing.readers.markdown:MarkdownReader",
     "markdown": "briefing.readers.markdown:MarkdownReader",
+    "html": "briefing.readers.html:HtmlReader",
+    "htm": "briefing.readers.html:HtmlReader",
+    "xhtml": "briefing.readers.html:HtmlReader",
+    "pdf": "briefing.readers.pdf:PdfReader",
+    "docx": "briefing.readers.docx:DocxReader",
 }
 
 #: What ``-`` (standard input) is read as.

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.errors import OutputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from briefing.config import Style
+    from briefing.model import Brief
 
 
 def write_atomically(path: str | Path, data: bytes) -> Path:
@@ -33,3 +39,31 @@ def write_atomically(path: str | Path, data: bytes) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+#: Output formats of ``briefing render --format`` and their file suffixes.
+FORMATS: dict[str, str] = {"pdf": ".pdf", "html": ".html", "md": ".md", "json": ".json"}
+
+
+def write_brief(brief: Brief, target: str | Path, *, fmt: str = "pdf", template: str | None = None,
+                style: Style | None = None, warn: Callable[[str], None] | None = None) -> Path:
+    """Write ``brief`` to ``target`` in ``fmt`` (a key of :data:`FORMATS`)."""
+    if fmt == "pdf":
+        from briefing.writers.pdf import write_pdf
+
+        return write_pdf(brief, target, template=template, style=style, warn=warn)
+    if fmt == "html":
+        from briefing.writers.html import render_html
+
+        text = render_html(brief, style=style, template=template)
+    elif fmt == "md":
+        from briefing.writers.markdown import render_markdown
+
+        text = render_markdown(brief)
+    elif fmt == "json":
+        from briefing.serialise import dump_json
+
+        text = dump_json(brief)
+    else:
+        raise OutputError(f"unknown output format '{fmt}' (choose from {', '.join(FORMATS)})")
+    return write_atomically(target, text.encode("utf-8"))
