@@ -32,6 +32,7 @@ class Colours(_Strict):
     muted: str = "#5f6670"
     rule: str = "#c9ced6"
     tint: str = "#eef2f7"
+    marking: str = "#9b1c1c"
 
     @field_validator("*")
     @classmethod

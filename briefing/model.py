@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = 1
 
@@ -143,10 +143,16 @@ class Theme(_Model):
     id: str = Field(min_length=1, description="stable slug, used for links")
     label: str = Field(min_length=1)
     kind: Literal["context", "section"] = "section"
-    lead: str | None = None
+    lead: Point | None = Field(default=None, description="the theme's one-sentence lead")
     points: list[Point] = Field(default_factory=list)
     actors: list[str] = Field(default_factory=list, description="canonical names")
     words: int = Field(default=0, ge=0, description="source words under this theme")
+
+    @field_validator("lead", mode="before")
+    @classmethod
+    def _lead_text(cls, value: Any) -> Any:
+        """A lead written by hand as plain text is a point without references."""
+        return {"text": value} if isinstance(value, str) else value
 
 
 class Actor(_Model):
@@ -180,6 +186,7 @@ class KeyFigure(_Model):
 
     value: str = Field(min_length=1, description="as written, e.g. '99-year'")
     kind: Literal["amount", "percentage", "duration", "count", "quantity"]
+    label: str = Field(default="", description="what the figure counts, a few words of its sentence")
     context: str = Field(min_length=1)
     refs: list[Reference] = Field(default_factory=list)
 
@@ -263,6 +270,9 @@ class Brief(_Model):
                 for j, ref in enumerate(item.refs):
                     yield (section, i, "refs", j), ref
         for t, theme in enumerate(self.themes):
+            if theme.lead is not None:
+                for j, ref in enumerate(theme.lead.refs):
+                    yield ("themes", t, "lead", "refs", j), ref
             for i, point in enumerate(theme.points):
                 for j, ref in enumerate(point.refs):
                     yield ("themes", t, "points", i, "refs", j), ref

@@ -25,9 +25,19 @@ def test_themes_are_the_author_headings_plus_context(sample_brief: Brief, sample
     assert len({t.id for t in sample_brief.themes}) == len(sample_brief.themes)
 
 
-def test_each_theme_has_two_to_four_points(sample_brief: Brief) -> None:
+def test_each_theme_has_two_to_four_statements(sample_brief: Brief) -> None:
     for theme in sample_brief.themes:
-        assert 2 <= len(theme.points) <= 4, theme.label
+        assert 2 <= len(theme.points) + (theme.lead is not None) <= 4, theme.label
+
+
+def test_each_theme_opens_with_a_short_lead_that_is_not_repeated(sample_brief: Brief) -> None:
+    from briefing.compose import LEAD_WORDS
+
+    for theme in sample_brief.themes:
+        assert theme.lead is not None, theme.label
+        assert len(theme.lead.text.split()) <= LEAD_WORDS
+        assert theme.lead.refs, "a lead cites its paragraph like any point"
+        assert theme.lead.text not in [p.text for p in theme.points]
 
 
 def test_three_to_five_takeaways(sample_brief: Brief) -> None:

@@ -34,7 +34,7 @@ def test_users_copy_of_the_template(tmp_path: Path) -> None:
     folder = tmp_path / "mine"
     shutil.copytree(templates_dir() / "policy-brief", folder)
     main = folder / "brief.rml.j2"
-    main.write_text(main.read_text(encoding="utf-8").replace(">Key takeaways<", ">Bottom line<"), encoding="utf-8")
+    main.write_text(main.read_text(encoding="utf-8").replace("{{ labels.key_takeaways }}", "Bottom line"), encoding="utf-8")
     out = write_pdf(brief(), tmp_path / "b.pdf", template=str(folder))
     body = text(out)
     assert "Bottom line" in body and "Key takeaways" not in body

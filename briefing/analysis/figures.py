@@ -25,7 +25,7 @@ from functools import cache
 
 from briefing.analysis.dates import LABEL_BEFORE, find_dates
 
-__all__ = ["FigureMention", "find_figures"]
+__all__ = ["FigureMention", "find_figures", "gist"]
 
 
 @dataclass(frozen=True)
@@ -217,3 +217,37 @@ def find_figures(text: str) -> list[FigureMention]:
         if all(f.end <= figure.start or figure.end <= f.start for f in chosen):
             chosen.append(figure)
     return sorted(chosen, key=lambda f: f.start)
+
+
+# Words that end the noun phrase a figure belongs to.
+_GIST_STOP = re.compile(
+    r"^(?:was|were|is|are|be|been|has|have|had|will|would|could|can|may|might|should|must|"
+    r"that|which|who|and|but|or|to|as|by|while|when|after|before|than|since|because|said|says)$",
+    re.IGNORECASE,
+)
+_GIST_WORDS = 6
+_PREPOSITIONS = frozenset("in on at by since until from over during within after before".split())
+
+
+def gist(figure: FigureMention, text: str) -> str:
+    """A few words that say what ``figure`` counts, taken from ``text``.
+
+    The words after the figure up to the end of its phrase ("99-year
+    *cooperation agreement on the Zangazur Corridor*"); when nothing follows
+    inside the clause, the words before it ("the budget rose by *15%*" gives
+    "the budget rose by").  Empty when the sentence offers neither.
+    """
+    after = re.split(r"[,;:.!?()\u2013\u2014]", text[figure.end:], maxsplit=1)[0].split()
+    words: list[str] = []
+    for word in after:
+        if _GIST_STOP.match(word) or len(words) == _GIST_WORDS:
+            break
+        words.append(word)
+    while words and words[-1].lower() in {"of", "on", "in", "for", "the", "a", "an", "with", "at", "from"}:
+        words.pop()
+    if words and words[0].lower() not in _PREPOSITIONS:
+        return " ".join(words)
+    before = re.split(r"[,;:.!?()\u2013\u2014]", text[:figure.start])[-1].split()[-_GIST_WORDS:]
+    if not before or before[0].lower() in _PREPOSITIONS:  # "over the past": says nothing
+        return ""
+    return " ".join(before)

@@ -83,7 +83,9 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
         exclude = takeaway_idx if len(spare) >= want else []
         chosen = select(ranking, want, candidates=members, exclude=exclude)
         placed.extend(chosen)
-        theme.points = [point(i) for i in chosen]
+        lead = _lead(chosen, ranking.scores, units)
+        theme.lead = point(lead) if lead is not None else None
+        theme.points = [point(i) for i in chosen if i != lead]
 
     actors = facts.actors(documents, units, themes)
     # A theme's actors are those it names; the ones every theme names say
@@ -129,6 +131,21 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     ]
     brief.charts = charts_for(brief)
     return brief
+
+
+LEAD_WORDS = 40
+
+
+def _lead(chosen: list[int], scores: object, units: list) -> int | None:
+    """The theme's lead: its best-scored point that reads as one line or two.
+
+    The lead opens the section, so it is taken out of the bullets; a theme
+    whose points are all long gets no lead rather than a paragraph in bold.
+    """
+    short = [i for i in chosen if len(units[i].text.split()) <= LEAD_WORDS]
+    if not short:
+        return None
+    return max(short, key=lambda i: (float(scores[i]), -i))  # type: ignore[index]
 
 
 def _title(documents: list[Document], themes: list[Theme]) -> tuple[str, str | None, str | None]:

@@ -4,25 +4,30 @@ from __future__ import annotations
 
 from briefing import __version__
 from briefing.analysis.keyphrases import labels
+from briefing.labels import labels as label_set
 from briefing.model import Brief, ChartSpec
 from briefing.textutil import shorten
 
 
-def charts_for(brief: Brief) -> list[ChartSpec]:
-    """The charts the brief's data supports (never a chart of one bar)."""
+def charts_for(brief: Brief, language: str = "en") -> list[ChartSpec]:
+    """The charts the brief's data supports (never a chart of one bar).
+
+    Titles, captions and units are in ``language`` (the template's labels).
+    """
+    words = label_set(language)
     charts: list[ChartSpec] = []
-    site = ", ".join(sorted({s.site for s in brief.sources if s.site})) or "the sources"
-    note = f"Source: {site}; analysis by briefing {__version__}."
+    site = ", ".join(sorted({s.site for s in brief.sources if s.site})) or words["the_sources"]
+    note = words["chart_source"].format(site=site, version=__version__)
     with_words = [t for t in brief.themes if t.words > 0]
     if len(with_words) >= 2:
         charts.append(
             _bar(
                 "theme-coverage",
-                "Theme coverage",
-                "How much of the source text each theme takes up, in words.",
+                words["theme_coverage"],
+                words["theme_coverage_caption"],
                 note,
-                [(t.label, t.words) for t in with_words],
-                "words",
+                [(words["context"] if t.kind == "context" else t.label, t.words) for t in with_words],
+                words["unit_words"],
             )
         )
     prominent = [a for a in brief.actors if a.kind != "place" and a.total >= 2][:8]
@@ -30,14 +35,14 @@ def charts_for(brief: Brief) -> list[ChartSpec]:
         charts.append(
             _bar(
                 "actor-prominence",
-                "Actor prominence",
-                "Mentions of each actor across the sources, all name forms counted together.",
+                words["actor_prominence"],
+                words["actor_prominence_caption"],
                 note,
                 [(a.name, a.total) for a in prominent],
-                "mentions",
+                words["unit_mentions"],
             )
         )
-    charts += [c for c in (_actor_theme(brief, note), _timeline(brief, note)) if c is not None]
+    charts += [c for c in (_actor_theme(brief, note, words), _timeline(brief, note, words)) if c is not None]
     return charts
 
 
@@ -55,7 +60,7 @@ def _bar(chart_id: str, title: str, caption: str, note: str, data: list[tuple[st
     )
 
 
-def _actor_theme(brief: Brief, note: str) -> ChartSpec | None:
+def _actor_theme(brief: Brief, note: str, words: dict[str, str]) -> ChartSpec | None:
     """Actor × theme mentions, when at least three actors meet three themes."""
     themes = [t for t in brief.themes if any(a.mentions.get(t.id) for a in brief.actors)]
     actors = [a for a in brief.actors if a.kind != "place" and a.total >= 2][:8]
@@ -64,17 +69,17 @@ def _actor_theme(brief: Brief, note: str) -> ChartSpec | None:
     return ChartSpec(
         id="actor-theme",
         kind="heatmap",
-        title="Who appears where",
-        caption="Mentions of each actor in each theme; darker cells, more mentions.",
+        title=words["who_appears_where"],
+        caption=words["who_appears_where_caption"],
         source_note=note,
         labels=[a.name for a in actors],
-        series=[shorten(t.label, 32) for t in themes],
+        series=[shorten(words["context"] if t.kind == "context" else t.label, 32) for t in themes],
         values=[[float(a.mentions.get(t.id, 0)) for t in themes] for a in actors],
-        unit="mentions",
+        unit=words["unit_mentions"],
     )
 
 
-def _timeline(brief: Brief, note: str) -> ChartSpec | None:
+def _timeline(brief: Brief, note: str, words: dict[str, str]) -> ChartSpec | None:
     """The dated events on a time axis, when there are at least three dates."""
     events = [e for e in brief.timeline if not e.approximate]
     if len({e.date for e in events}) < 3:
@@ -83,8 +88,8 @@ def _timeline(brief: Brief, note: str) -> ChartSpec | None:
     return ChartSpec(
         id="timeline",
         kind="timeline",
-        title="Timeline",
-        caption="The dated events of the timeline, each named by a key phrase of its sentence.",
+        title=words["timeline"],
+        caption=words["timeline_caption"],
         source_note=note,
         labels=[e.date for e in events],
         series=names,
@@ -95,12 +100,12 @@ def _timeline(brief: Brief, note: str) -> ChartSpec | None:
 KNOWN = ("theme-coverage", "actor-prominence", "actor-theme", "timeline")
 
 
-def refresh(brief: Brief) -> list[ChartSpec]:
+def refresh(brief: Brief, language: str = "en") -> list[ChartSpec]:
     """The brief's charts redrawn from its current data.
 
     A brief edited by hand keeps the charts it lists, in its order, but their
     data follows the edited themes and actors; a chart the data no longer
     supports is dropped, and charts briefing does not know stay as written.
     """
-    fresh = {c.id: c for c in charts_for(brief)}
+    fresh = {c.id: c for c in charts_for(brief, language)}
     return [fresh[c.id] if c.id in KNOWN else c for c in brief.charts if c.id in fresh or c.id not in KNOWN]

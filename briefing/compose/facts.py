@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from briefing.analysis.actors import find_actors
 from briefing.analysis.dates import find_dates
-from briefing.analysis.figures import find_figures
+from briefing.analysis.figures import find_figures, gist
 from briefing.compose.units import Unit
 from briefing.model import Actor, Block, Brief, Document, Event, Excerpt, KeyFigure, Source, Theme
 
@@ -76,7 +76,8 @@ def figures(units: list[Unit], scores: Sequence[float]) -> list[KeyFigure]:
     for i, unit in enumerate(units):
         for f in find_figures(unit.text):
             if f.value.lower() not in found:
-                figure = KeyFigure(value=f.value, kind=f.kind, context=unit.text, refs=[unit.ref])
+                figure = KeyFigure(value=f.value, kind=f.kind, label=gist(f, unit.text),
+                                   context=unit.text, refs=[unit.ref])
                 found[f.value.lower()] = (float(scores[i]), i, figure)
     best = sorted(found.values(), key=lambda t: -t[0])[:MAX_FIGURES]
     return [f for _, _, f in sorted(best, key=lambda t: t[1])]

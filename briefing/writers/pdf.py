@@ -38,11 +38,17 @@ class Page:
     bottom: float
     band: float  # height of the masthead band on the first page
     masthead: float  # room the masthead takes above the first frame
+    mirrored: bool = False  # True with a binding margin: even pages swap left and right
 
     @property
     def frame_width(self) -> float:
         """Width of the text frame: the page less its side margins."""
         return round(self.width - self.left - self.right, 2)
+
+    @property
+    def even_left(self) -> float:
+        """Left margin of an even (verso) page."""
+        return self.right if self.mirrored else self.left
 
 
 @dataclass(frozen=True)
@@ -57,23 +63,42 @@ def page_geometry(style: Style) -> Page:
     """Page size, margins and masthead room of ``style``, in points."""
     width, height = style.page_size
     m = style.margins
-    band = 15 * MM
+    band = 24 * MM
     return Page(
         width=round(width, 3),
         height=round(height, 3),
-        left=round(m.inner * MM, 2),
+        left=round((m.inner + m.binding) * MM, 2),
         right=round(m.outer * MM, 2),
         top=round(m.top * MM, 2),
         bottom=round(m.bottom * MM, 2),
         band=round(band, 2),
-        masthead=round(band - m.top * MM + 10 * MM, 2) if band + 10 * MM > m.top * MM else 0.0,
+        masthead=round(band - m.top * MM + 6 * MM, 2) if band + 6 * MM > m.top * MM else 0.0,
+        mirrored=m.binding > 0,
     )
+
+
+def print_ready(style: Style) -> Style:
+    """``style`` as it is laid out: in gray tones when it asks for grayscale.
+
+    Each colour becomes the gray of its luminance (ITU-R BT.601), so the
+    accent stays darker than the rules and tints, as on screen.
+    """
+    if not style.grayscale:
+        return style
+
+    def gray(value: str) -> str:
+        r, g, b = (int(value[i:i + 2], 16) for i in (1, 3, 5))
+        level = round(0.299 * r + 0.587 * g + 0.114 * b)
+        return f"#{level:02x}{level:02x}{level:02x}"
+
+    colours = style.colours.model_copy(update={k: gray(v) for k, v in style.colours.model_dump().items()})
+    return style.model_copy(update={"colours": colours})
 
 
 def _drawings(brief: Brief, style: Style, width: float) -> tuple[dict[str, Any], list[Chart]]:
     from briefing.compose.chartspecs import refresh
 
-    specs = refresh(brief)
+    specs = refresh(brief, style.language)
     if not specs:
         return {}, []
     from briefing.charts import ChartStyle, drawing
@@ -140,9 +165,15 @@ def keywords(brief: Brief) -> str:
 
 
 def _rml(brief: Brief, style: Style, page: Page, charts: list[Chart], template: str | Path | None) -> str:
+    from briefing.labels import labels
+    from briefing.writers.views import glance
+
     context = {
         "brief": brief,
         "style": style,
+        "labels": labels(style.language),
+        "language": style.language,
+        "glance": glance(brief),
         "page": page,
         "fonts": face_names(style),
         "charts": charts,
@@ -168,12 +199,12 @@ def pdf_bytes(
     from reportlab.platypus.doctemplate import LayoutError
     from z3c.rml import directive, document
 
-    from briefing.writers.flowables import CHARTS
+    from briefing.writers.flowables import CHARTS, LOGO
     from briefing.writers.rmlcheck import check_attributes
 
     from briefing.writers import glyphs
 
-    style = style or load_style()
+    style = print_ready(style or load_style())
     lacking = glyphs.missing(brief, [style.fonts.text.regular, style.fonts.heading.regular])
     if lacking:
         note = glyphs.describe(lacking)
@@ -191,6 +222,7 @@ def pdf_bytes(
     check_attributes(root)
     directive.ABORT_ON_INVALID_DIRECTIVE = True
     token = CHARTS.set(drawings)
+    logo_token = LOGO.set(str(style.logo) if style.logo else None)
     try:
         doc = document.Document(root, canvasClass=_canvas_class(keywords(brief), face_names(style)["text"]))
         out = io.BytesIO()
@@ -203,6 +235,7 @@ def pdf_bytes(
         raise TemplateError(f"the brief cannot be laid out with this template: {_one_line(exc)}") from None
     finally:
         CHARTS.reset(token)
+        LOGO.reset(logo_token)
     return out.getvalue()
 
 

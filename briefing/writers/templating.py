@@ -57,7 +57,9 @@ def environment(folder: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         finalize=_xml_safe,
     )
-    env.filters["longdate"] = longdate
+    # Dates in the language of the template's labels (the ``language`` variable).
+    env.filters["longdate"] = jinja2.pass_context(
+        lambda context, value: longdate(value, context.get("language") or "en"))
     return env
 
 
@@ -73,21 +75,24 @@ def _xml_safe(value: Any) -> Any:
     return strip_invisible(value) if isinstance(value, str) else value
 
 
-_MONTHS = ("January February March April May June July August September October November December").split()
+def longdate(value: str | None, language: str = "en") -> str:
+    """``2025-08-09`` → ``9 August 2025``; partial dates as far as they go.
 
+    Month names follow ``language`` (``9 avqust 2025``, ``9 августа 2025``).
+    """
+    from briefing.labels import months
 
-def longdate(value: str | None) -> str:
-    """``2025-08-09`` → ``9 August 2025``; partial dates as far as they go."""
     if not value:
         return ""
+    names = months(language)
     parts = value.split("-")
     if len(parts) > 1 and not (parts[1].isdigit() and 1 <= int(parts[1]) <= 12):
         return value
     try:
         if len(parts) == 3:
-            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            return f"{int(parts[2])} {names[int(parts[1]) - 1]} {parts[0]}"
         if len(parts) == 2:
-            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            return f"{names[int(parts[1]) - 1]} {parts[0]}"
     except (ValueError, IndexError):
         return value
     return value
