@@ -95,6 +95,23 @@ def _mpl_fonts(regular: Path, bold: Path) -> tuple[str, int]:
 
 
 @cache
+def _mpl_fallbacks() -> tuple[str, ...]:
+    """matplotlib family names of the bundled fallback fonts (per-glyph fallback)."""
+    from matplotlib import font_manager as fm
+
+    from briefing.writers.fallback import fallbacks
+
+    names = []
+    for fb in fallbacks():
+        for path in (fb.regular, fb.bold):
+            if str(path) not in {e.fname for e in fm.fontManager.ttflist}:
+                fm.fontManager.addfont(str(path))
+        names.append(fm.ttfFontProperty(fm.get_font(str(fb.regular))).name)
+    fm.fontManager._findfont_cached.cache_clear()
+    return tuple(dict.fromkeys(names))
+
+
+@cache
 def _metrics(path: Path) -> Any:
     """An unregistered ReportLab TTFont of ``path``, used to measure text."""
     from reportlab.pdfbase.ttfonts import TTFont
@@ -103,8 +120,10 @@ def _metrics(path: Path) -> Any:
 
 
 def _width(text: str, path: Path, size: float) -> float:
-    """Advance width of one line of ``text`` in points, as ReportLab draws it."""
-    return float(_metrics(path).stringWidth(text, size))
+    """Advance width of one line of ``text`` in points, as ReportLab draws it (with fallback)."""
+    from briefing.writers.fallback import string_width
+
+    return string_width(text, path, size)
 
 
 def register_rml_fonts(style: ChartStyle | None = None) -> tuple[str, str]:
@@ -133,9 +152,11 @@ def register_rml_fonts(style: ChartStyle | None = None) -> tuple[str, str]:
 
 
 @cache
-def _font_map(regular_face: str, bold_face: str) -> Any:
+def font_map(regular_face: str, bold_face: str) -> Any:
     """An svglib font map sending every family to our two faces, by weight."""
     from svglib.fonts import FontMap
+
+    from briefing.writers.fallback import PREFIX as FALLBACK_PREFIX
 
     class _BriefingFontMap(FontMap):
         def find_font(
@@ -143,6 +164,9 @@ def _font_map(regular_face: str, bold_face: str) -> Any:
         ) -> tuple[str, bool]:
             w = str(weight).strip().lower()
             bold = w in ("bold", "bolder") or (w.isdigit() and int(w) >= 600)
+            name = font_name.strip().strip("'\"")
+            if name.startswith(FALLBACK_PREFIX):  # a run split off by split_svg_text
+                return name + ("-Bold" if bold else ""), True
             return (bold_face if bold else regular_face), True
 
     return _BriefingFontMap()
@@ -152,7 +176,7 @@ def _rc(style: ChartStyle) -> dict[str, Any]:
     family, _ = _mpl_fonts(style.font_regular, style.font_bold)
     ink, muted = style.colour(style.ink), style.colour(style.muted)
     return {
-        "font.family": [family], "font.size": FS, "text.parse_math": False,
+        "font.family": [family, *(f for f in _mpl_fallbacks() if f != family)], "font.size": FS, "text.parse_math": False,
         "text.color": ink, "axes.labelcolor": muted, "axes.edgecolor": muted,
         "axes.linewidth": 0.6, "xtick.color": muted, "ytick.color": muted,
         "xtick.labelcolor": ink, "ytick.labelcolor": ink,
@@ -165,9 +189,13 @@ def _rc(style: ChartStyle) -> dict[str, Any]:
 
 
 def _clean(text: str, style: ChartStyle) -> str:
-    """One line of text the font can draw: whitespace collapsed, uncovered -> '?'."""
-    cover = _metrics(style.font_regular).face.charToGlyph
-    return "".join(c if ord(c) in cover else "?" for c in " ".join(str(text).split()))
+    """One line of drawable text: whitespace collapsed, right-to-left text in visual
+    order and joined forms, characters no font has -> U+FFFD (a visible replacement)."""
+    from briefing.writers.bidi import visual_line
+    from briefing.writers.fallback import REPLACEMENT, renderable
+
+    line = visual_line(" ".join(str(text).split()))
+    return "".join(c if renderable(c, (style.font_regular,)) else REPLACEMENT for c in line)
 
 
 def _fit(line: str, limit: float, path: Path, size: float, force: bool = False) -> str:
@@ -461,7 +489,7 @@ def svg(spec: ChartSpec, *, width_pt: float, height_pt: float | None = None,
     return _save(fig, style, format="svg", metadata={"Date": None, "Creator": None})
 
 
-def _lean(data: bytes) -> bytes:
+def _lean(data: bytes, style: ChartStyle | None = None) -> bytes:
     """The SVG without what svglib is slow on and our charts do not need.
 
     Drops metadata, clip paths (every mark lies inside its axes) and the
@@ -483,6 +511,10 @@ def _lean(data: bytes) -> bytes:
         if parent is not None and set(g.attrib) <= {"id"}:
             index = parent.index(g)
             parent[index : index + 1] = list(g)
+    if style is not None:  # text runs the chart font lacks: one <text> per fallback run
+        from briefing.writers.fallback import split_svg_text
+
+        split_svg_text(root, style.font_regular, style.font_bold)
     return bytes(etree.tostring(root))
 
 
@@ -496,9 +528,12 @@ def drawing(spec: ChartSpec, *, width_pt: float, height_pt: float | None = None,
     from svglib.svglib import svg2rlg
 
     style = style or ChartStyle.default()
+    from briefing.writers.fallback import register_faces
+
     register_rml_fonts(style)
-    data = _lean(svg(spec, width_pt=width_pt, height_pt=height_pt, style=style))
-    d = svg2rlg(io.BytesIO(data), font_map=_font_map(style.face_regular, style.face_bold))
+    register_faces()
+    data = _lean(svg(spec, width_pt=width_pt, height_pt=height_pt, style=style), style)
+    d = svg2rlg(io.BytesIO(data), font_map=font_map(style.face_regular, style.face_bold))
     if d is None:  # pragma: no cover - our own SVG always parses
         raise RuntimeError(f"chart '{spec.id}': svglib could not read the SVG")
     d.initialFontName, d.initialFontSize = style.face_regular, FS  # else Helvetica

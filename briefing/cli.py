@@ -323,6 +323,37 @@ def summarize(input_path: str, sentences: int | None, words: int | None) -> None
         click.echo(line)
 
 
+@cli.group()
+def style() -> None:
+    """House styles: start one for your organisation."""
+
+
+@style.command("init")
+@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite files that already exist.")
+@handle_errors
+def style_init(folder: str, force: bool) -> None:
+    """Write a commented starter style and a copy of the default template.
+
+    DIR/style.yaml lists every setting with its default; DIR/template/ is the
+    policy-brief template to customise.  Use them with
+    `briefing render DOC --style DIR/style.yaml --template DIR/template`.
+    """
+    from briefing.resources import assets_dir, templates_dir
+    from briefing.writers import write_atomically
+
+    root = Path(folder)
+    template = templates_dir() / "policy-brief"
+    files = {root / "style.yaml": assets_dir() / "style-starter.yaml"}
+    files |= {root / "template" / p.name: p for p in sorted(template.iterdir()) if p.is_file()}
+    existing = [str(target) for target in files if target.exists()]
+    if existing and not force:
+        raise OutputError(f"{existing[0]}: already exists (use --force to overwrite)")
+    for target, source in files.items():
+        write_atomically(target, source.read_bytes())
+    click.echo(f"{root / 'style.yaml'}\n{root / 'template'}/")
+
+
 def main() -> None:
     """Entry point of the ``briefing`` script."""
     cli(prog_name="briefing")

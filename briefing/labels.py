@@ -64,6 +64,8 @@ _EN: Final[dict[str, str]] = {
     "timeline_caption": "The dated events of the timeline, each named by a key phrase of its sentence.",
     "unit_words": "words",
     "unit_mentions": "mentions",
+    "contents": "Contents",
+    "made_by": "Made by briefing {version}",
     "months": "January February March April May June July August September October November December",
 }
 
@@ -118,6 +120,8 @@ _AZ: Final[dict[str, str]] = {
     "timeline_caption": "Xronologiyanın tarixli hadisələri, hər biri öz cümləsinin açar ifadəsi ilə.",
     "unit_words": "söz",
     "unit_mentions": "dəfə",
+    "contents": "Mündəricat",
+    "made_by": "briefing {version} ilə hazırlanıb",
     "months": "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr",
 }
 
@@ -172,6 +176,8 @@ _RU: Final[dict[str, str]] = {
     "timeline_caption": "Датированные события хронологии, каждое названо ключевой фразой своего предложения.",
     "unit_words": "слов",
     "unit_mentions": "упоминаний",
+    "contents": "Содержание",
+    "made_by": "Подготовлено в briefing {version}",
     "months": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
 }
 

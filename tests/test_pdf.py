@@ -134,12 +134,14 @@ def test_same_bytes_across_processes_and_hash_seeds(sample_path: Path, tmp_path:
     assert digests[0] == digests[1]
 
 
-def test_characters_the_fonts_lack_are_reported_not_dropped_silently(tmp_path: Path) -> None:
-    brief = Brief(title="საქართველო და ევროკავშირი", takeaways=[Point(text="Tbilisi and Brussels met.")])
+def test_characters_no_font_has_are_reported_not_dropped_silently(tmp_path: Path) -> None:
+    brief = Brief(title="東京 and Tbilisi", takeaways=[Point(text="Tokyo and Tbilisi met.")])
     warnings: list[str] = []
-    out = write_pdf(brief, tmp_path / "ka.pdf", warn=warnings.append)
-    assert len(warnings) == 1 and "Georgian" in warnings[0]
-    assert "cannot show" in " ".join(text(out).split())
+    out = write_pdf(brief, tmp_path / "ja.pdf", warn=warnings.append)
+    assert len(warnings) == 1 and "Han" in warnings[0]
+    assert "\ufffd" in text(out), "a visible replacement, not nothing"
     warnings.clear()
+    georgian = write_pdf(Brief(title="საქართველო და ევროკავშირი"), tmp_path / "ka.pdf", warn=warnings.append)
+    assert warnings == [] and "საქართველო" in text(georgian), "Georgian falls back to a bundled font"
     write_pdf(Brief(title="Azərbaycan və Россия"), tmp_path / "ok.pdf", warn=warnings.append)
     assert warnings == []

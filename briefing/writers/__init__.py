@@ -59,7 +59,7 @@ def write_brief(brief: Brief, target: str | Path, *, fmt: str = "pdf", template:
     elif fmt == "md":
         from briefing.writers.markdown import render_markdown
 
-        text = render_markdown(brief)
+        text = render_markdown(brief, style=style)
     elif fmt == "json":
         from briefing.serialise import dump_json
 

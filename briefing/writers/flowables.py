@@ -13,19 +13,33 @@ from typing import Any
 CHARTS: ContextVar[dict[str, Any]] = ContextVar("briefing_charts", default={})
 
 
-def chart(chart_id: str) -> Any:
-    """The ReportLab Drawing prepared for ``chart_id``."""
-    key = chart_id.strip()
+def chart(params: str) -> Any:
+    """The ReportLab Drawing of a chart: ``"chart-id"``, or ``"chart-id 0.6"``
+    for the chart drawn 60 % as wide as the text (its labels keep their
+    size; the handout uses it).  ``CHARTS`` maps an id to a function of that
+    fraction."""
+    key, _, scale_text = params.strip().partition(" ")
     drawings = CHARTS.get()
     if key not in drawings:
         from briefing.errors import TemplateError
 
         raise TemplateError(f"template asks for chart '{key}', which this brief does not have")
-    return drawings[key]
+    drawing = drawings[key]
+    try:
+        scale = float(scale_text) if scale_text.strip() else 1.0
+    except ValueError:
+        scale = 0.0
+    if not 0.1 <= scale <= 1.0:
+        from briefing.errors import TemplateError
+
+        raise TemplateError(f"chart '{key}': scale '{scale_text.strip()}' is not between 0.1 and 1")
+    return drawing(scale)
 
 
-#: The house-style logo of the brief being rendered (a path), or None.
-LOGO: ContextVar[str | None] = ContextVar("briefing_logo", default=None)
+#: The house-style logo of the brief being rendered: its path and the
+#: regular and bold face names that text in an SVG logo is drawn with
+#: (so a logo never brings an unembedded font), or None.
+LOGO: ContextVar[tuple[str, str, str] | None] = ContextVar("briefing_logo", default=None)
 
 
 def logo(canvas: Any, params: str) -> None:
@@ -36,18 +50,22 @@ def logo(canvas: Any, params: str) -> None:
     SVG logos stay vector (svglib), PNG and JPEG are embedded as images.
     Nothing is drawn when the style has no logo.
     """
-    path = LOGO.get()
-    if not path:
+    logo_setting = LOGO.get()
+    if not logo_setting:
         return
+    path, regular_face, bold_face = logo_setting
     x, y, width, height = (float(v) for v in params.split())
     if path.lower().endswith(".svg"):
         from reportlab.graphics import renderPDF
         from svglib.svglib import svg2rlg
 
-        drawing = svg2rlg(path)
+        from briefing.charts import font_map
+
+        drawing = svg2rlg(path, font_map=font_map(regular_face, bold_face))
         if drawing is None or not drawing.width or not drawing.height:
             return
         scale = min(width / drawing.width, height / drawing.height)
+        drawing.initialFontName = regular_face  # the renderer starts with Helvetica otherwise
         canvas.saveState()
         canvas.translate(x, y + (height - drawing.height * scale) / 2)
         canvas.scale(scale, scale)

@@ -1,26 +1,21 @@
-"""Glyph coverage: which characters of a brief the house fonts cannot draw.
+"""Glyph coverage: which characters of a brief no font can draw.
 
-ReportLab draws a character its font lacks as nothing at all, so a Georgian
-title would silently vanish.  Until text runs fall back to fonts that cover
-them, the writer checks coverage before layout and says what is missing.
+Checked on the Brief before layout.  The house fonts draw what they cover;
+:mod:`briefing.writers.fallback` puts every other run of text in a bundled
+face (Georgian, Armenian, Hebrew, Arabic script, and Noto Sans for Latin,
+Greek and Cyrillic).  What is left (CJK, emoji, scripts without a bundled
+font) is drawn as U+FFFD, a visible replacement, and named here in one
+warning by code point and script, so nothing vanishes silently.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from briefing.model import Brief
-
-
-@cache
-def _covered(font: Path) -> frozenset[int]:
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    return frozenset(TTFont(f"briefing-coverage-{font.name}", str(font)).face.charToGlyph)
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -35,19 +30,38 @@ def _strings(value: Any) -> Iterator[str]:
 
 
 def missing(brief: Brief, fonts: list[Path]) -> str:
-    """The characters of ``brief`` that none of ``fonts`` can draw, sorted."""
-    covered = frozenset().union(*(_covered(Path(f)) for f in fonts))
+    """The characters of ``brief`` that neither ``fonts`` nor a bundled fallback can draw, sorted.
+
+    Whitespace and control or format characters (zero-width joiners, bidi
+    marks) are never reported: they have nothing to draw.
+    """
+    from briefing.writers.fallback import renderable
+
+    paths = tuple(Path(f) for f in fonts)
+    seen = {c for text in _strings(brief.model_dump(exclude={"provenance", "charts"})) for c in text}
     found = {
-        c
-        for text in _strings(brief.model_dump(exclude={"provenance", "charts"}))
-        for c in text
-        if ord(c) not in covered and not c.isspace() and unicodedata.category(c)[0] != "C"
+        c for c in seen
+        if not c.isspace() and unicodedata.category(c)[0] != "C" and not renderable(c, paths)
     }
     return "".join(sorted(found))
 
 
-def describe(chars: str, limit: int = 12) -> str:
-    """``"ა ბ გ … (Georgian)"``: a readable, one-line account of missing characters."""
-    scripts = sorted({unicodedata.name(c, "UNKNOWN").split()[0].title() for c in chars})
-    shown = " ".join(chars[:limit]) + (" …" if len(chars) > limit else "")
-    return f"{len(chars)} characters the house fonts cannot show were left blank: {shown} ({', '.join(scripts)})"
+def script(char: str) -> str:
+    """Unicode script name of ``char`` ("Han", "Devanagari"); "Symbols" for common ones."""
+    from fontTools import unicodedata as ucd
+
+    name = str(ucd.script_name(ucd.script(char)))
+    return "Symbols" if name in ("Common", "Unknown") else name
+
+
+def describe(chars: str, limit: int = 8) -> str:
+    """One readable line naming characters no font can show, by code point and script.
+
+    The characters themselves are not repeated: they could not be drawn in
+    the note either.
+    """
+    scripts = sorted({script(c) for c in chars})
+    shown = " ".join(f"U+{ord(c):04X}" for c in chars[:limit]) + (" …" if len(chars) > limit else "")
+    plural = "character" if len(chars) == 1 else "characters"
+    return (f"{len(chars)} {plural} no bundled font can show ({', '.join(scripts)}) "
+            f"are drawn as \ufffd: {shown}")

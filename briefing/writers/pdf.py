@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -45,10 +46,6 @@ class Page:
         """Width of the text frame: the page less its side margins."""
         return round(self.width - self.left - self.right, 2)
 
-    @property
-    def even_left(self) -> float:
-        """Left margin of an even (verso) page."""
-        return self.right if self.mirrored else self.left
 
 
 @dataclass(frozen=True)
@@ -112,13 +109,22 @@ def _drawings(brief: Brief, style: Style, width: float) -> tuple[dict[str, Any],
         accent=style.colours.accent,
         ink=style.colours.ink,
         muted=style.colours.muted,
+        grayscale=style.grayscale,
     )
+    cache: dict[tuple[str, float], Any] = {}
+
+    def make(spec: ChartSpec, fraction: float = 1.0) -> Any:
+        """The chart drawn at ``fraction`` of the text width (drawn once)."""
+        key = (spec.id, round(fraction, 3))
+        if key not in cache:
+            cache[key] = drawing(spec, width_pt=width * fraction, style=chart_style)
+        return cache[key]
+
     drawings: dict[str, Any] = {}
     charts = []
     for spec in specs:
-        d = drawing(spec, width_pt=width, style=chart_style)
-        drawings[spec.id] = d
-        charts.append(Chart(spec=spec, height=d.height))
+        drawings[spec.id] = partial(make, spec)
+        charts.append(Chart(spec=spec, height=make(spec).height))
     return drawings, charts
 
 
@@ -137,11 +143,17 @@ def face_names(style: Style) -> dict[str, str]:
     return {"text": name(FONT_TEXT, style.fonts.text), "heading": name(FONT_HEADING, style.fonts.heading)}
 
 
-def _canvas_class(keywords: str, initial_font: str) -> type:
+def _canvas_class(keywords: str, initial_font: str, verso_shift: float = 0.0) -> type:
     from reportlab.pdfgen.canvas import Canvas
 
     class BriefCanvas(Canvas):  # type: ignore[misc]
-        """A canvas that also records the brief's keywords."""
+        """A canvas that records the brief's keywords and mirrors even pages.
+
+        With a binding margin every page is laid out for a recto (binding
+        on the left); each even page is moved left by ``verso_shift`` as a
+        whole, header and footer included, so its binding is on the right.
+        One transform per page, instead of alternating page templates.
+        """
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # The canvas would otherwise open every page with Helvetica,
@@ -149,6 +161,19 @@ def _canvas_class(keywords: str, initial_font: str) -> type:
             kwargs["initialFontName"] = initial_font
             super().__init__(*args, **kwargs)
             self.setKeywords(keywords)
+
+        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+            super().showPage()
+            self._untouched: list[str] | None = None
+            if verso_shift and self.getPageNumber() % 2 == 0:
+                self.translate(-verso_shift, 0)
+                self._untouched = list(self._code)
+
+        def save(self) -> None:
+            # The shift must not turn the page after the last into a blank page.
+            if getattr(self, "_untouched", None) is not None and self._code == self._untouched:
+                self._code.clear()
+            super().save()
 
         def setKeywords(self, value: Any) -> None:  # noqa: N802 - ReportLab's name
             # The doc template resets keywords to "" after creating the canvas.
@@ -164,7 +189,7 @@ def keywords(brief: Brief) -> str:
     return ", ".join(dict.fromkeys(words))
 
 
-def _rml(brief: Brief, style: Style, page: Page, charts: list[Chart], template: str | Path | None) -> str:
+def _rml(brief: Brief, style: Style, page: Page, charts: list[Chart], folder: Path, fit: int = 0) -> str:
     from briefing.labels import labels
     from briefing.writers.views import glance
 
@@ -179,8 +204,35 @@ def _rml(brief: Brief, style: Style, page: Page, charts: list[Chart], template: 
         "charts": charts,
         "anchors": {f"src-{i}-p{e.paragraph}" for i, s in enumerate(brief.sources, 1) for e in s.excerpts},
         "version": __version__,
+        "fit": fit,
     }
-    return render_template(template_folder(template), context)
+    return render_template(folder, context)
+
+
+@dataclass(frozen=True)
+class Fit:
+    """A template's page limit (``template.yaml``): ``pages`` at most, tried
+    at ``levels`` levels of shortening (the template reads ``fit``)."""
+
+    pages: int | None = None
+    levels: int = 1
+
+
+def template_fit(folder: Path) -> Fit:
+    """The page limit a template folder declares in ``template.yaml``, if any."""
+    file = folder / "template.yaml"
+    if not file.is_file():
+        return Fit()
+    import yaml
+
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+        pages, levels = data.get("pages"), int(data.get("fit_levels", 1))
+    except (yaml.YAMLError, AttributeError, TypeError, ValueError) as exc:
+        raise TemplateError(f"{file}: expected 'pages' and 'fit_levels' numbers ({_one_line(exc)})") from None
+    if pages is not None and (not isinstance(pages, int) or pages < 1) or not 1 <= levels <= 50:
+        raise TemplateError(f"{file}: 'pages' must be a positive whole number and 'fit_levels' 1 to 50")
+    return Fit(pages=pages, levels=levels)
 
 
 def pdf_bytes(
@@ -195,13 +247,6 @@ def pdf_bytes(
     Characters the house fonts cannot draw are named in a note of the brief
     (and passed to ``warn``) instead of vanishing silently.
     """
-    from lxml import etree
-    from reportlab.platypus.doctemplate import LayoutError
-    from z3c.rml import directive, document
-
-    from briefing.writers.flowables import CHARTS, LOGO
-    from briefing.writers.rmlcheck import check_attributes
-
     from briefing.writers import glyphs
 
     style = print_ready(style or load_style())
@@ -213,18 +258,47 @@ def pdf_bytes(
             warn(note)
     page = page_geometry(style)
     drawings, charts = _drawings(brief, style, page.frame_width)
-    rml = _rml(brief, style, page, charts, template)
+    folder = template_folder(template)
+    fit = template_fit(folder)
+    for level in range(fit.levels):
+        data = _lay_out(_rml(brief, style, page, charts, folder, level), brief, style, drawings)
+        if fit.pages is None or _page_count(data) <= fit.pages:
+            return data
+    many = "one page" if fit.pages == 1 else f"{fit.pages} pages"
+    raise TemplateError(f"the brief does not fit on {many} with the '{folder.name}' template, even shortened")
+
+
+def _page_count(data: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def _lay_out(rml: str, brief: Brief, style: Style, drawings: dict[str, Any]) -> bytes:
+    """RML → PDF bytes with z3c.rml, strict about unknown tags and attributes."""
+    from lxml import etree
+    from reportlab.platypus.doctemplate import LayoutError
+    from z3c.rml import directive, document
+
+    from briefing.writers.flowables import CHARTS, LOGO
+    from briefing.writers.rmlcheck import check_attributes
+    from briefing.writers.fallback import apply as apply_fallback
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(rml.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
         raise TemplateError(f"the template produced invalid RML: {_one_line(exc)}") from None
     check_attributes(root)
+    apply_fallback(root)  # runs of text the fonts lack → bundled fallback faces
     directive.ABORT_ON_INVALID_DIRECTIVE = True
     token = CHARTS.set(drawings)
-    logo_token = LOGO.set(str(style.logo) if style.logo else None)
+    heading = face_names(style)["heading"]
+    logo_token = LOGO.set((str(style.logo), heading, heading + "-Bold") if style.logo else None)
     try:
-        doc = document.Document(root, canvasClass=_canvas_class(keywords(brief), face_names(style)["text"]))
+        page = page_geometry(style)
+        shift = page.left - page.right if page.mirrored else 0.0
+        doc = document.Document(root, canvasClass=_canvas_class(keywords(brief), face_names(style)["text"], shift))
         out = io.BytesIO()
         doc.process(out)
     except TemplateError:

@@ -57,6 +57,8 @@ def environment(folder: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         finalize=_xml_safe,
     )
+    # Capitals for the template's own words, as their language writes them (Azerbaijani i → İ).
+    env.filters["caps"] = jinja2.pass_context(lambda context, value: upper(str(value), context.get("language")))
     # Dates in the language of the template's labels (the ``language`` variable).
     env.filters["longdate"] = jinja2.pass_context(
         lambda context, value: longdate(value, context.get("language") or "en"))
@@ -73,6 +75,13 @@ def _xml_safe(value: Any) -> Any:
     if isinstance(value, Markup):  # template output (a macro call): stays markup
         return Markup(strip_invisible(str(value)))
     return strip_invisible(value) if isinstance(value, str) else value
+
+
+def upper(text: str, language: str | None = None) -> str:
+    """``text`` in capitals; Azerbaijani and Turkish dotted i becomes İ."""
+    if language in ("az", "tr"):
+        text = text.replace("i", "İ")
+    return text.upper()
 
 
 def longdate(value: str | None, language: str = "en") -> str:
