@@ -41,7 +41,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for name, extra in LAYOUTS.items():
             pdf = Path(tmp) / f"{name}.pdf"
-            subprocess.run([sys.executable, "-m", "briefing.cli", "render", str(SAMPLE), "-o", str(pdf),
+            subprocess.run([sys.executable, "-c", "from briefing.cli import main; main()", "render", str(SAMPLE), "-o", str(pdf),
                             "--date", DATE, *extra], check=True, cwd=ROOT)
             subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(HERE / name)], check=True)
             pages = sorted(HERE.glob(f"{name}-*.png"))
