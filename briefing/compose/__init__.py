@@ -16,6 +16,7 @@ from briefing.analysis.ranking import rank, select
 from briefing.compose import facts
 from briefing.errors import InputError
 from briefing.compose.chartspecs import charts_for
+from briefing.compose.series import figure_charts
 from briefing.compose.units import corroborating, repeats, representatives, support, themes_and_units
 from briefing.model import Brief, Document, Point, Provenance, Theme
 
@@ -129,7 +130,7 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
         for doc in documents
         for warning in doc.warnings
     ]
-    brief.charts = charts_for(brief)
+    brief.charts = charts_for(brief) + figure_charts(units, scores, language, many_sources=len(documents) > 1)
     return brief
 
 

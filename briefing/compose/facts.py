@@ -72,14 +72,26 @@ def timeline(documents: list[Document], units: list[Unit]) -> list[Event]:
 
 
 def figures(units: list[Unit], scores: Sequence[float]) -> list[KeyFigure]:
+    """The best-scored figures, one row per sentence: a sentence that states
+    several figures ("$1.2 billion in FY2022, $1.5 billion in FY2023") gives
+    one key figure listing them all, not one row per number."""
     found: dict[str, tuple[float, int, KeyFigure]] = {}
+    by_sentence: dict[int, str] = {}
     for i, unit in enumerate(units):
         for f in find_figures(unit.text):
-            if f.value.lower() not in found:
-                figure = KeyFigure(value=f.value, kind=f.kind, label=gist(f, unit.text),
-                                   context=unit.text, refs=[unit.ref])
-                found[f.value.lower()] = (float(scores[i]), i, figure)
-    best = sorted(found.values(), key=lambda t: -t[0])[:MAX_FIGURES]
+            if f.value.lower() in found:
+                continue
+            if i in by_sentence:  # another figure of a sentence already listed
+                score, index, first = found[by_sentence[i]]
+                found[by_sentence[i]] = (score, index, first.model_copy(update={"value": f"{first.value} · {f.value}"}))
+                found[f.value.lower()] = found[by_sentence[i]]
+                continue
+            figure = KeyFigure(value=f.value, kind=f.kind, label=gist(f, unit.text),
+                               context=unit.text, refs=[unit.ref])
+            found[f.value.lower()] = (float(scores[i]), i, figure)
+            by_sentence[i] = f.value.lower()
+    rows = {key: found[key] for key in by_sentence.values()}
+    best = sorted(rows.values(), key=lambda t: -t[0])[:MAX_FIGURES]
     return [f for _, _, f in sorted(best, key=lambda t: t[1])]
 
 
