@@ -79,11 +79,17 @@ def _actor_theme(brief: Brief, note: str, words: dict[str, str]) -> ChartSpec | 
     )
 
 
+TIMELINE_EVENTS = 12
+
+
 def _timeline(brief: Brief, note: str, words: dict[str, str]) -> ChartSpec | None:
     """The dated events on a time axis, when there are at least three dates."""
-    events = [e for e in brief.timeline if not e.approximate]
-    if len({e.date for e in events}) < 3:
+    events = list({e.date: e for e in reversed([e for e in brief.timeline if not e.approximate])}.values())[::-1]
+    if len(events) < 3:
         return None
+    if len(events) > TIMELINE_EVENTS:  # a legible chart: evenly spread dates, first and last kept
+        step = (len(events) - 1) / (TIMELINE_EVENTS - 1)
+        events = [events[round(i * step)] for i in range(TIMELINE_EVENTS)]
     names = labels([e.text for e in events], brief.language or "en")
     return ChartSpec(
         id="timeline",

@@ -62,6 +62,6 @@ def describe(chars: str, limit: int = 8) -> str:
     """
     scripts = sorted({script(c) for c in chars})
     shown = " ".join(f"U+{ord(c):04X}" for c in chars[:limit]) + (" …" if len(chars) > limit else "")
-    plural = "character" if len(chars) == 1 else "characters"
+    plural, verb = ("character", "is") if len(chars) == 1 else ("characters", "are")
     return (f"{len(chars)} {plural} no bundled font can show ({', '.join(scripts)}) "
-            f"are drawn as \ufffd: {shown}")
+            f"{verb} drawn as \ufffd: {shown}")

@@ -92,7 +92,7 @@ def print_ready(style: Style) -> Style:
     return style.model_copy(update={"colours": colours})
 
 
-def _drawings(brief: Brief, style: Style, width: float) -> tuple[dict[str, Any], list[Chart]]:
+def _drawings(brief: Brief, style: Style, width: float, max_height: float) -> tuple[dict[str, Any], list[Chart]]:
     from briefing.compose.chartspecs import refresh
 
     specs = refresh(brief, style.language)
@@ -117,7 +117,10 @@ def _drawings(brief: Brief, style: Style, width: float) -> tuple[dict[str, Any],
         """The chart drawn at ``fraction`` of the text width (drawn once)."""
         key = (spec.id, round(fraction, 3))
         if key not in cache:
-            cache[key] = drawing(spec, width_pt=width * fraction, style=chart_style)
+            chart = drawing(spec, width_pt=width * fraction, style=chart_style)
+            if chart.height > max_height:  # many events or themes: never taller than half a page
+                chart = drawing(spec, width_pt=width * fraction, height_pt=max_height, style=chart_style)
+            cache[key] = chart
         return cache[key]
 
     drawings: dict[str, Any] = {}
@@ -257,7 +260,7 @@ def pdf_bytes(
         if warn is not None:
             warn(note)
     page = page_geometry(style)
-    drawings, charts = _drawings(brief, style, page.frame_width)
+    drawings, charts = _drawings(brief, style, page.frame_width, (page.height - page.top - page.bottom) * 0.55)
     folder = template_folder(template)
     fit = template_fit(folder)
     for level in range(fit.levels):
