@@ -80,6 +80,7 @@ def read_documents(inputs: Sequence[str]) -> list[Document]:
     """Read every input, report reading warnings, drop repeated files."""
     from briefing.errors import InputError
     from briefing.readers import expand, read_path
+    from briefing.readers.url import is_url, read_url
 
     inputs, skipped = expand(list(inputs))
     for path in skipped:
@@ -91,7 +92,7 @@ def read_documents(inputs: Sequence[str]) -> list[Document]:
     documents: list[Document] = []
     seen: dict[str, str] = {}
     for path in inputs:
-        doc = read_path(path)
+        doc = read_url(path) if is_url(path) else read_path(path)
         if doc.sha256 in seen:
             click.echo(f"briefing: warning: {path}: same content as {seen[doc.sha256]}, read once", err=True)
             continue
@@ -104,7 +105,9 @@ def read_documents(inputs: Sequence[str]) -> list[Document]:
 
 def load_or_compose(inputs: Sequence[str], date: str | None) -> Brief:
     """A brief file is loaded as it is; documents are read and analysed."""
-    briefs = [p for p in inputs if Path(p).suffix.lower() in BRIEF_SUFFIXES]
+    from briefing.readers.url import is_url
+
+    briefs = [p for p in inputs if not is_url(p) and Path(p).suffix.lower() in BRIEF_SUFFIXES]
     if briefs:
         if len(inputs) > 1:
             raise click.UsageError("a brief file (.yaml/.json) is rendered on its own, not with other inputs")

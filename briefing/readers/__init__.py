@@ -17,10 +17,13 @@ import hashlib
 import importlib
 import sys
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from briefing.errors import InputError, UnsupportedFormat
 from briefing.model import Block, Document
+
+if TYPE_CHECKING:  # pragma: no cover
+    from briefing.readers.limits import ReaderLimits
 
 __all__ = [
     "MAX_INPUT_BYTES",
@@ -163,19 +166,27 @@ def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def read_data(data: bytes, path: str, reader: Reader | None = None) -> Document:
+def read_data(data: bytes, path: str, reader: Reader | None = None,
+              limits: ReaderLimits | None = None) -> Document:
     """Read ``data`` (the bytes of ``path``) into a Document with sentences.
 
     Sets ``doc.path`` to ``path`` as given and ``doc.sha256`` to the hash of
     ``data``, numbers the blocks, detects the language when the reader did
     not find it (a language without analysis rules gets a warning), then
-    splits sentences.
+    splits sentences.  Binary readers (PDF, DOCX) also get ``limits``
+    (default :class:`~briefing.readers.limits.ReaderLimits`): pages, time,
+    zip-bomb checks.
     """
     from briefing.analysis.language import UNDETERMINED, detect, supported
     from briefing.analysis.sentences import segment_document
 
     reader = reader or get_reader(path)
-    doc = reader.read(data, path)
+    if reader.binary:
+        from briefing.readers.limits import ReaderLimits
+
+        doc = reader.read(data, path, limits=limits or ReaderLimits())  # type: ignore[call-arg]
+    else:
+        doc = reader.read(data, path)
     doc.path = path
     doc.sha256 = hashlib.sha256(data).hexdigest()
     number_blocks(doc.blocks)
@@ -190,20 +201,25 @@ def read_data(data: bytes, path: str, reader: Reader | None = None) -> Document:
     return segment_document(doc)
 
 
-def read_path(path: str | Path, *, max_bytes: int | None = None) -> Document:
+def read_path(path: str | Path, *, max_bytes: int | None = None,
+              limits: ReaderLimits | None = None) -> Document:
     """Read the file ``path`` (``-`` for standard input, read as text).
 
     Raises :class:`InputError` with a one-line message naming the file when
     it is missing, a directory, unreadable, empty, larger than ``max_bytes``
-    (default :data:`MAX_INPUT_BYTES`) or not a document the reader can make
-    sense of; :class:`UnsupportedFormat` for an unknown extension.
+    (default ``limits.max_input_bytes``, else :data:`MAX_INPUT_BYTES`) or not
+    a document the reader can make sense of; :class:`UnsupportedFormat` for
+    an unknown extension.  ``limits`` goes to binary readers (see
+    :func:`read_data`).
     """
     name = str(path)
     if name != "-" and Path(name).is_dir():
         raise InputError(f"{name}: is a folder: give the documents in it (for example {name}/*.txt)")
     reader = get_reader(name)
-    data = _read_bytes(name, MAX_INPUT_BYTES if max_bytes is None else max_bytes)
-    return read_data(data, name, reader)
+    if max_bytes is None:
+        max_bytes = MAX_INPUT_BYTES if limits is None else limits.max_input_bytes
+    data = _read_bytes(name, max_bytes)
+    return read_data(data, name, reader, limits)
 
 
 def expand(inputs: list[str]) -> tuple[list[str], list[str]]:
