@@ -264,7 +264,7 @@ def pdf_bytes(
     folder = template_folder(template)
     fit = template_fit(folder)
     for level in range(fit.levels):
-        data = _lay_out(_rml(brief, style, page, charts, folder, level), brief, style, drawings)
+        data = _lay_out(_rml(brief, style, page, charts, folder, level), brief, style, page, drawings)
         if fit.pages is None or _page_count(data) <= fit.pages:
             return data
     many = "one page" if fit.pages == 1 else f"{fit.pages} pages"
@@ -277,7 +277,7 @@ def _page_count(data: bytes) -> int:
     return len(PdfReader(io.BytesIO(data)).pages)
 
 
-def _lay_out(rml: str, brief: Brief, style: Style, drawings: dict[str, Any]) -> bytes:
+def _lay_out(rml: str, brief: Brief, style: Style, page: Page, drawings: dict[str, Any]) -> bytes:
     """RML → PDF bytes with z3c.rml, strict about unknown tags and attributes."""
     from lxml import etree
     from reportlab.platypus.doctemplate import LayoutError
@@ -299,7 +299,6 @@ def _lay_out(rml: str, brief: Brief, style: Style, drawings: dict[str, Any]) -> 
     heading = face_names(style)["heading"]
     logo_token = LOGO.set((str(style.logo), heading, heading + "-Bold") if style.logo else None)
     try:
-        page = page_geometry(style)
         shift = page.left - page.right if page.mirrored else 0.0
         doc = document.Document(root, canvasClass=_canvas_class(keywords(brief), face_names(style)["text"], shift))
         out = io.BytesIO()
