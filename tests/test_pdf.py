@@ -134,14 +134,45 @@ def test_same_bytes_across_processes_and_hash_seeds(sample_path: Path, tmp_path:
     assert digests[0] == digests[1]
 
 
-def test_characters_no_font_has_are_reported_not_dropped_silently(tmp_path: Path) -> None:
-    brief = Brief(title="東京 and Tbilisi", takeaways=[Point(text="Tokyo and Tbilisi met.")])
-    warnings: list[str] = []
-    out = write_pdf(brief, tmp_path / "ja.pdf", warn=warnings.append)
-    assert len(warnings) == 1 and "Han" in warnings[0]
-    assert "\ufffd" in text(out), "a visible replacement, not nothing"
-    warnings.clear()
-    georgian = write_pdf(Brief(title="საქართველო და ევროკავშირი"), tmp_path / "ka.pdf", warn=warnings.append)
-    assert warnings == [] and "საქართველო" in text(georgian), "Georgian falls back to a bundled font"
-    write_pdf(Brief(title="Azərbaycan və Россия"), tmp_path / "ok.pdf", warn=warnings.append)
-    assert warnings == []
+def test_a_warm_process_gives_the_bytes_of_a_fresh_one(sample_path: Path, tmp_path: Path) -> None:
+    """Fonts and templates are cached per process (batch workers): the output must not notice."""
+    import subprocess
+    import sys
+
+    from briefing.compose import compose
+    from briefing.readers import read_path
+    from briefing.writers.pdf import write_pdf as write
+
+    brief = compose([read_path(sample_path)], date="2026-11-27")
+    pdf_bytes(brief, style=load_style(paper="letter"))  # warm the caches with another page size
+    warm = tmp_path / "warm.pdf"
+    write(brief, warm)
+    fresh = tmp_path / "fresh.pdf"
+    subprocess.run(
+        [sys.executable, "-m", "briefing", "render", str(sample_path), "-o", str(fresh), "--date", "2026-11-27"],
+        check=True, capture_output=True,
+    )
+    assert warm.read_bytes() == fresh.read_bytes()
+
+
+def test_a_template_edited_between_renders_is_read_again(sample_brief: Brief, tmp_path: Path) -> None:
+    """Jinja environments are cached per template folder; an edited file still counts."""
+    import io
+    import os
+    import shutil
+
+    from briefing.writers.templating import template_folder
+
+    def title(data: bytes) -> str:
+        return str(PdfReader(io.BytesIO(data)).metadata.title)
+
+    folder = tmp_path / "mine"
+    shutil.copytree(template_folder("policy-brief"), folder)
+    assert title(pdf_bytes(sample_brief, template=folder)) == sample_brief.title
+    main = folder / "brief.rml.j2"
+    source = main.read_text(encoding="utf-8")
+    assert 'title="{{ brief.title }}"' in source
+    main.write_text(source.replace('title="{{ brief.title }}"', 'title="Edited: {{ brief.title }}"', 1), encoding="utf-8")
+    later = main.stat().st_mtime_ns + 2_000_000_000  # a file system with coarse timestamps still sees a change
+    os.utime(main, ns=(later, later))
+    assert title(pdf_bytes(sample_brief, template=folder)) == "Edited: " + sample_brief.title

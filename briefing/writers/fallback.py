@@ -349,19 +349,17 @@ def _canvas_runs(parts: list[tuple[Fallback | None, str]], widths: list[float], 
 
 
 def register_faces() -> None:
-    """Register the fallback faces with ReportLab for drawings (charts), idempotently.
+    """Register the fallback faces with ReportLab for drawings (charts).
 
-    svglib's strings name a face directly; z3c.rml's reset leaves registered
-    fonts alone (it only resets family mappings).
+    svglib's strings name a face directly.  Each file is parsed once per
+    process (``fontcache``), and the faces come back after z3c.rml resets
+    ReportLab's registry for a document.
     """
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+    from briefing.writers.fontcache import register
 
-    known = set(pdfmetrics.getRegisteredFontNames())
     for fb in fallbacks():
         for bold in (False, True):
-            if fb.face_for(bold) not in known:
-                pdfmetrics.registerFont(TTFont(fb.face_for(bold), str(fb.path_for(bold))))
+            register(fb.face_for(bold), str(fb.path_for(bold)))
 
 
 def split_svg_text(root: Any, regular: Path, bold: Path) -> None:

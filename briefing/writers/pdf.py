@@ -8,6 +8,7 @@ atomically.  ReportLab's invariant mode makes the bytes reproducible.
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -264,7 +265,8 @@ def pdf_bytes(
     folder = template_folder(template)
     fit = template_fit(folder)
     for level in range(fit.levels):
-        data = _lay_out(_rml(brief, style, page, charts, folder, level), brief, style, page, drawings)
+        rml = _rml(brief, style, page, charts, folder, level)
+        data = _lay_out(rml, brief, style, page, drawings, key=f"{folder.resolve()}#{level}")
         if fit.pages is None or _page_count(data) <= fit.pages:
             return data
     many = "one page" if fit.pages == 1 else f"{fit.pages} pages"
@@ -277,8 +279,12 @@ def _page_count(data: bytes) -> int:
     return len(PdfReader(io.BytesIO(data)).pages)
 
 
-def _lay_out(rml: str, brief: Brief, style: Style, page: Page, drawings: dict[str, Any]) -> bytes:
-    """RML → PDF bytes with z3c.rml, strict about unknown tags and attributes."""
+def _lay_out(rml: str, brief: Brief, style: Style, page: Page, drawings: dict[str, Any], key: str = "") -> bytes:
+    """RML → PDF bytes with z3c.rml, strict about unknown tags and attributes.
+
+    ``key`` names the template for ``onepass``, which usually saves z3c.rml's
+    second pass.
+    """
     from lxml import etree
     from reportlab.platypus.doctemplate import LayoutError
     from z3c.rml import directive, document
@@ -286,6 +292,8 @@ def _lay_out(rml: str, brief: Brief, style: Style, page: Page, drawings: dict[st
     from briefing.writers.flowables import CHARTS, LOGO
     from briefing.writers.rmlcheck import check_attributes
     from briefing.writers.fallback import apply as apply_fallback
+    from briefing.writers.fontcache import register_declared
+    from briefing.writers.onepass import Names, lay_out
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
@@ -294,15 +302,22 @@ def _lay_out(rml: str, brief: Brief, style: Style, page: Page, drawings: dict[st
         raise TemplateError(f"the template produced invalid RML: {_one_line(exc)}") from None
     check_attributes(root)
     apply_fallback(root)  # runs of text the fonts lack → bundled fallback faces
+    register_declared(root)  # each TrueType file parsed once per process
     directive.ABORT_ON_INVALID_DIRECTIVE = True
     token = CHARTS.set(drawings)
     heading = face_names(style)["heading"]
     logo_token = LOGO.set((str(style.logo), heading, heading + "-Bold") if style.logo else None)
-    try:
-        shift = page.left - page.right if page.mirrored else 0.0
-        doc = document.Document(root, canvasClass=_canvas_class(keywords(brief), face_names(style)["text"], shift))
+    canvas = _canvas_class(keywords(brief), face_names(style)["text"], page.left - page.right if page.mirrored else 0.0)
+
+    def run(names: Names) -> bytes:
+        doc = document.Document(copy.deepcopy(root), canvasClass=canvas)
+        doc.names = names
         out = io.BytesIO()
         doc.process(out)
+        return out.getvalue()
+
+    try:
+        return lay_out(run, key, len(rml))
     except TemplateError:
         raise
     except ValueError as exc:  # z3c.rml reports bad directives and attributes this way
@@ -312,7 +327,6 @@ def _lay_out(rml: str, brief: Brief, style: Style, page: Page, drawings: dict[st
     finally:
         CHARTS.reset(token)
         LOGO.reset(logo_token)
-    return out.getvalue()
 
 
 def _one_line(exc: BaseException, limit: int = 300) -> str:
