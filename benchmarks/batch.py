@@ -111,25 +111,6 @@ def run(folder: Path, jobs: int, method: str) -> dict[str, object]:
     }
 
 
-def propose_caches() -> None:
-    """The two changes proposed for the PDF writer, applied from outside.
-
-    1. One Jinja environment per template folder (templates compile once per
-       process instead of once per brief).
-    2. Each TrueType file parsed once per process (ReportLab's TTFontFace
-       cached by path; a new TTFont per document still keeps its own subset,
-       so the bytes are unchanged).
-    """
-    import functools
-
-    from reportlab.pdfbase import ttfonts
-
-    import briefing.writers.templating as templating
-
-    templating.environment = functools.lru_cache(maxsize=8)(templating.environment)  # type: ignore[assignment]
-    ttfonts.TTFontFace = functools.lru_cache(maxsize=64)(ttfonts.TTFontFace)  # type: ignore[misc]
-
-
 class Timers:
     """Wraps functions by name and adds up the time spent in them (signature-agnostic)."""
 
@@ -227,14 +208,7 @@ def main() -> int:
     parser.add_argument("--phases", action="store_true", help="time read/analysis/charts/layout in one process")
     parser.add_argument("--profile", action="store_true", help="cProfile the briefs (with --phases' work)")
     parser.add_argument("--limit", type=int, default=None, help="articles for --phases/--profile")
-    parser.add_argument("--proposed", action="store_true",
-                        help="apply the caches proposed to the writer (forked workers inherit them)")
     args = parser.parse_args()
-    if args.proposed:
-        propose_caches()
-        if args.methods != "fork":
-            print("note: --proposed is measured with the fork start method only (workers inherit the patch)")
-            args.methods = "fork"
     articles = args.eval / "summaries" / "cnndm_dev" / "article"
     if not articles.is_dir():
         print(f"skipped: {articles} not found")
@@ -251,10 +225,9 @@ def main() -> int:
     print(f"| start method | jobs | wall s | briefs/s (target ≥ {TARGET:g}) | median s per brief | "
           "worker CPU s per brief | peak RSS per process, MB | made | failed |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-    label = " (+ proposed caches)" if args.proposed else ""
     for row in rows:
         failed = ", ".join(Path(str(f)).name for f in row["failed"]) or "none"  # type: ignore[union-attr]
-        print(f"| {row['method']}{label} | {args.jobs} | {row['wall']:.1f} | {row['rate']:.2f} | {row['job_median']:.2f} | "
+        print(f"| {row['method']} | {args.jobs} | {row['wall']:.1f} | {row['rate']:.2f} | {row['job_median']:.2f} | "
               f"{row['cpu_per_brief']:.2f} | "
               f"{', '.join(map(str, row['peaks_mb']))} | {row['made']}/{good} | {failed} |")
         ok &= row["made"] == good and row["pdfs"] == good and row["failed"] == [str(folder / "corrupt.txt")]

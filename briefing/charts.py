@@ -134,20 +134,16 @@ def register_rml_fonts(style: ChartStyle | None = None) -> tuple[str, str]:
     configuration error (the chart would be measured with one font and drawn
     with another).  Returns the two face names.
     """
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+    from briefing.writers.fontcache import register, registered_file
 
     style = style or ChartStyle.default()
-    registered = set(pdfmetrics.getRegisteredFontNames())
     for face, path in ((style.face_regular, style.font_regular), (style.face_bold, style.font_bold)):
-        if face not in registered:
-            pdfmetrics.registerFont(TTFont(face, str(path)))
-            continue
-        known = getattr(getattr(pdfmetrics.getFont(face), "face", None), "filename", None)
-        if isinstance(known, str) and Path(known).resolve() != Path(path).resolve():
+        known = registered_file(face)
+        if known is not None and Path(known).resolve() != Path(path).resolve():
             raise ConfigError(
                 f"font '{face}' is registered from {known}, the chart style asks for {path}"
             )
+        register(face, str(path))  # parsed once per process
     return style.face_regular, style.face_bold
 
 

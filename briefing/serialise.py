@@ -94,9 +94,6 @@ def _dotted(loc: tuple[Any, ...]) -> str:
 
 def load_brief(path: str | Path) -> Brief:
     """Load and validate a brief written by ``draft`` (and perhaps edited)."""
-    import yaml
-    from pydantic import ValidationError
-
     source = Path(path)
     try:
         text = source.read_text(encoding="utf-8-sig")
@@ -104,9 +101,17 @@ def load_brief(path: str | Path) -> Brief:
         raise BriefValidationError(str(source), "(file)", "no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise BriefValidationError(str(source), "(file)", f"cannot read: {exc}") from None
+    return parse_brief(text, str(source))
+
+
+def parse_brief(text: str, source: str) -> Brief:
+    """Validate the brief in ``text``, named ``source`` in messages (``.json``: read as JSON)."""
+    import yaml
+    from pydantic import ValidationError
+
     node = None
     try:
-        if source.suffix.lower() == ".json":
+        if source.lower().endswith(".json"):
             data = json.loads(text)
             try:  # line numbers for messages; JSON that YAML cannot read just has none
                 node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -119,7 +124,7 @@ def load_brief(path: str | Path) -> Brief:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else getattr(exc, "lineno", None)
         problem = getattr(exc, "problem", None) or getattr(exc, "msg", None) or str(exc) or "syntax error"
-        raise BriefValidationError(str(source), "(syntax)", str(problem), line) from None
+        raise BriefValidationError(source, "(syntax)", str(problem), line) from None
     if not isinstance(data, dict):
         raise BriefValidationError(str(source), "(top level)", "a brief must be a mapping of fields", 1)
     version = data.get("schema_version")

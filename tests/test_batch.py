@@ -158,3 +158,15 @@ def test_help_of_delivery_commands_is_light(command: str) -> None:
             f"try:\n    cli(['{command}', '--help'], prog_name='briefing')\nexcept SystemExit:\n    pass")
     modules = loaded_modules(code)
     assert "briefing" in modules and not modules.intersection(HEAVY), modules.intersection(HEAVY)
+
+
+def test_warm_up_lays_out_a_brief_in_memory() -> None:
+    """Workers start warm: the throwaway brief really went through the PDF writer."""
+    import subprocess
+    import sys
+
+    code = ("from briefing.deliver import warm; warm.warm_up(); "
+            "from briefing.writers import onepass, templating; "
+            "assert onepass._REMEMBERED, 'no layout happened'; "
+            "assert templating.environment.cache_info().currsize == 1")
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=120)

@@ -373,6 +373,40 @@ def test_command_sends_a_finished_pdf_as_it_is(runner: CliRunner, starttls_serve
     assert found["message"]["Subject"] == "For Monday"
 
 
+def test_finished_pdf_body_has_the_takeaways_of_the_brief_it_carries(
+        runner: CliRunner, ca_file: Path, sample_pdf: Path, sample_brief: Any, tmp_path: Path) -> None:
+    target = tmp_path / "finished.eml"
+    result = runner.invoke(cli, ["email", str(sample_pdf), "--to", "alice@example.org", "--dry-run", str(target)],
+                           env={"BRIEFING_SMTP_FROM": "briefs@example.org", "BRIEFING_SMTP_HOST": ""})
+    assert result.exit_code == 0, result.output
+    found = parts(target.read_bytes())
+    assert found["pdf"] == sample_pdf.read_bytes()
+    assert found["message"]["Subject"] == sample_brief.title
+    for point in sample_brief.takeaways:
+        assert point.text[:50] in " ".join(found["text"].split())
+    assert sample_brief.takeaways[0].text[:30] in found["html"]
+
+
+def test_a_pdf_with_a_tampered_brief_is_sent_with_its_title_only(
+        runner: CliRunner, sample_pdf: Path, tmp_path: Path) -> None:
+    """The embedded brief is untrusted input: invalid JSON is ignored, not obeyed."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(sample_pdf))
+    writer._root_object.pop("/Names")  # noqa: SLF001 - drop the real brief.json
+    writer.add_attachment("brief.json", b'{"schema_version": 1, "title": "x", "bogus": "<script>"}')
+    tampered = tmp_path / "tampered.pdf"
+    with tampered.open("wb") as handle:
+        writer.write(handle)
+    target = tmp_path / "tampered.eml"
+    result = runner.invoke(cli, ["email", str(tampered), "--to", "alice@example.org", "--dry-run", str(target)],
+                           env={"BRIEFING_SMTP_FROM": "briefs@example.org", "BRIEFING_SMTP_HOST": ""})
+    assert result.exit_code == 0, result.output
+    found = parts(target.read_bytes())
+    assert "bogus" not in found["text"] and "<script>" not in found["html"]
+    assert found["message"]["Subject"] != "x"
+
+
 def test_command_refuses_a_bad_address_before_connecting(runner: CliRunner, starttls_server: tuple[Recorder, int],
                                                          ca_file: Path, sample_path: Path) -> None:
     recorder, port = starttls_server

@@ -176,3 +176,11 @@ def test_a_template_edited_between_renders_is_read_again(sample_brief: Brief, tm
     later = main.stat().st_mtime_ns + 2_000_000_000  # a file system with coarse timestamps still sees a change
     os.utime(main, ns=(later, later))
     assert title(pdf_bytes(sample_brief, template=folder)) == "Edited: " + sample_brief.title
+
+
+def test_the_pdf_carries_its_brief(sample_pdf: Path, sample_brief: Brief) -> None:
+    """brief.json is embedded: the editable brief comes back out of the finished PDF."""
+    from briefing.writers.attach import embedded_brief
+
+    assert PdfReader(sample_pdf).attachments.keys() == {"brief.json"}
+    assert embedded_brief(sample_pdf) == sample_brief

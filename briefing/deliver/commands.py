@@ -81,8 +81,11 @@ def email(inputs: tuple[str, ...], to: tuple[str, ...], cc: tuple[str, ...], sub
     sender = mail.parse_address(settings.sender) if settings.sender else None
     finished = _finished_pdf(inputs)
     if finished is not None:
+        from briefing.writers.attach import embedded_brief
+
         path, title = finished
-        brief: Brief = Brief(title=title)
+        # The PDF carries its brief (brief.json): the body gets the takeaways; else the title alone.
+        brief: Brief = embedded_brief(path) or Brief(title=title)
         data, name = path.read_bytes(), path.name
     else:
         brief, data, name = _render_pdf(inputs, date, style, template)

@@ -24,35 +24,11 @@ from briefing.errors import BriefingError
 START_METHOD = "forkserver"
 
 
-#: What a worker imports before its first job (about a second of imports).
-WARM_MODULES = (
-    "briefing.readers.text",
-    "briefing.readers.markdown",
-    "briefing.analysis.summary",
-    "briefing.compose",
-    "briefing.charts",
-    "briefing.writers.pdf",
-    "z3c.rml.document",
-    "reportlab.pdfgen.canvas",
-    "matplotlib.figure",
-    "matplotlib.backends.backend_agg",
-)
-
-
 def warm_up() -> None:
-    """Worker initializer: import the heavy modules once per worker process.
+    """Worker initializer: imports and one brief in memory (see :mod:`briefing.deliver.warm`)."""
+    from briefing.deliver.warm import warm_up as warm
 
-    Matplotlib, ReportLab, z3c.rml, pysbd and the analysis modules take about
-    a second to import; paid here, each job only does its own work.  (With
-    the forkserver start method the server has imported them already.)
-    """
-    import importlib
-
-    for name in WARM_MODULES:
-        try:
-            importlib.import_module(name)
-        except ImportError:  # a module another part of the tree has not got yet: the job will say
-            pass
+    warm()
 
 
 def _local_worker() -> None:
@@ -60,7 +36,7 @@ def _local_worker() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the pool: no traceback per worker
-    warm_up()
+    warm_up()  # nothing left to do in a worker forked from the warm forkserver
 
 
 def _style(options: Options) -> Any:
@@ -142,7 +118,7 @@ def run_local(jobs: Sequence[Job], workers: int, start_method: str = START_METHO
     context = multiprocessing.get_context(start_method)
     if start_method == "forkserver":
         # The server imports everything once; each worker is forked from it ready to work.
-        context.set_forkserver_preload(["briefing.deliver.workers", *WARM_MODULES])
+        context.set_forkserver_preload(["briefing.deliver.workers", "briefing.deliver._preload"])
     queue = list(reversed(jobs))
     workers = max(1, min(workers, len(jobs)))
     while queue:

@@ -50,6 +50,16 @@ def register(name: str, path: str) -> bool:
     return True
 
 
+def registered_file(name: str) -> str | None:
+    """The file of the face ReportLab has under ``name`` now, if any."""
+    from reportlab.pdfbase import pdfmetrics
+
+    if name not in pdfmetrics.getRegisteredFontNames():
+        return None
+    known = getattr(getattr(pdfmetrics.getFont(name), "face", None), "filename", None)
+    return known if isinstance(known, str) else None
+
+
 def _load(name: str, path: str) -> bool:
     """Parse ``path`` into the face ``name`` unless it already is; False when it cannot be read."""
     from reportlab.pdfbase.ttfonts import TTFont

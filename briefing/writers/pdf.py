@@ -147,11 +147,13 @@ def face_names(style: Style) -> dict[str, str]:
     return {"text": name(FONT_TEXT, style.fonts.text), "heading": name(FONT_HEADING, style.fonts.heading)}
 
 
-def _canvas_class(keywords: str, initial_font: str, verso_shift: float = 0.0) -> type:
+def _canvas_class(keywords: str, initial_font: str, verso_shift: float = 0.0, attachment: bytes = b"") -> type:
     from reportlab.pdfgen.canvas import Canvas
 
+    from briefing.writers.attach import embed
+
     class BriefCanvas(Canvas):  # type: ignore[misc]
-        """A canvas that records the brief's keywords and mirrors even pages.
+        """A canvas that records the brief's keywords, mirrors even pages and embeds the brief.
 
         With a binding margin every page is laid out for a recto (binding
         on the left); each even page is moved left by ``verso_shift`` as a
@@ -177,6 +179,8 @@ def _canvas_class(keywords: str, initial_font: str, verso_shift: float = 0.0) ->
             # The shift must not turn the page after the last into a blank page.
             if getattr(self, "_untouched", None) is not None and self._code == self._untouched:
                 self._code.clear()
+            if attachment:
+                embed(self, attachment)  # the brief itself, as brief.json
             super().save()
 
         def setKeywords(self, value: Any) -> None:  # noqa: N802 - ReportLab's name
@@ -307,7 +311,10 @@ def _lay_out(rml: str, brief: Brief, style: Style, page: Page, drawings: dict[st
     token = CHARTS.set(drawings)
     heading = face_names(style)["heading"]
     logo_token = LOGO.set((str(style.logo), heading, heading + "-Bold") if style.logo else None)
-    canvas = _canvas_class(keywords(brief), face_names(style)["text"], page.left - page.right if page.mirrored else 0.0)
+    from briefing.serialise import dump_json
+
+    shift = page.left - page.right if page.mirrored else 0.0
+    canvas = _canvas_class(keywords(brief), face_names(style)["text"], shift, dump_json(brief).encode("utf-8"))
 
     def run(names: Names) -> bytes:
         doc = document.Document(copy.deepcopy(root), canvasClass=canvas)

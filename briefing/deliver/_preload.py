@@ -1,0 +1,10 @@
+"""Imported by the forkserver of ``briefing batch``: warms the server once.
+
+``multiprocessing``'s forkserver preload takes module names only, so this
+module's import is its whole purpose: every worker forked afterwards starts
+warm (see :mod:`briefing.deliver.warm`).
+"""
+
+from briefing.deliver.warm import warm_up
+
+warm_up()
