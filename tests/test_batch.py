@@ -170,3 +170,37 @@ def test_warm_up_lays_out_a_brief_in_memory() -> None:
             "assert onepass._REMEMBERED, 'no layout happened'; "
             "assert templating.environment.cache_info().currsize == 1")
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=120)
+
+
+def test_ctrl_c_keeps_what_was_made(tmp_path: Path) -> None:
+    """SIGINT mid-batch: exit 130 with one line, finished briefs in the manifest, a re-run makes only the rest."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = tmp_path / "in"
+    root.mkdir()
+    for i in range(12):
+        (root / f"port{i:02}.md").write_text(PORT_TEXT.replace("Monday", f"day {i}"), encoding="utf-8")
+    out = tmp_path / "out"
+    args = [sys.executable, "-m", "briefing", "batch", str(root), "-o", str(out), "--jobs", "1",
+            "--date", BRIEF_DATE]
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while len(list(out.glob("*.pdf"))) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the batch finished before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr
+    last = stderr.strip().splitlines()[-1]
+    assert last.startswith("briefing: error: interrupted:") and "Traceback" not in stderr
+    recorded = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))["outputs"]
+    assert 2 <= len(recorded) < 12
+    assert all((out / name).is_file() for name in recorded)
+
+    again = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    statuses = [row["status"] for row in report(out)["results"]]
+    assert statuses.count("skipped") == len(recorded) and statuses.count("ok") == 12 - len(recorded)

@@ -29,7 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from briefing import __version__
-from briefing.errors import InputError, OutputError
+from briefing.errors import BriefingError, InputError, OutputError
+
+class Interrupted(BriefingError):
+    """Ctrl-C during a batch: what was finished is recorded, the rest is not."""
+
+    exit_code = 130
+
 
 REPORT_NAME = "batch-report.json"
 MANIFEST_NAME = ".briefing-batch.json"
@@ -227,10 +233,19 @@ def run_batch(jobs: Sequence[Job], out_dir: str | Path, *, workers: int = 2, exe
             runner = pool.run_local(todo, workers, start_method or pool.START_METHOD)
         else:
             runner = pool.run_dask(todo, pool.dask_address(executor))
-        for result in runner:
-            results[result.input] = result
-            if progress:
-                progress(result)
+        try:
+            for result in runner:
+                results[result.input] = result
+                if progress:
+                    progress(result)
+        except KeyboardInterrupt:
+            # Briefs already made are recorded, so running the batch again makes only the rest.
+            done = [results[job.name] for job in jobs if job.name in results]
+            _write_manifest(out, done, {job.name: job.key for job in jobs}, manifest)
+            write_report(out, done, jobs[0].options.fmt, workers, executor, time.perf_counter() - started)
+            made = sum(r.status == "ok" for r in done)
+            raise Interrupted(f"interrupted: {made} of {len(todo)} briefs made and recorded; "
+                              "run the same command again to make the rest") from None
     ordered = [results[job.name] for job in jobs]
     _write_manifest(out, ordered, {job.name: job.key for job in jobs}, manifest)
     fmt = jobs[0].options.fmt if jobs else ""
