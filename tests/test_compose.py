@@ -212,3 +212,40 @@ def test_a_very_long_paragraph_is_quoted_around_what_is_cited(tmp_path: Path) ->
     assert "[…]" in excerpt
     cited = [p.text for p in _all_points(brief) if p.refs]
     assert any(text in excerpt for text in cited)
+
+
+def _report(tmp_path: Path) -> Path:
+    """A report-shaped Markdown file: an introduction, five sections, cross-references."""
+    topics = ["bridge repair", "transit funding", "road safety", "freight rail", "port access"]
+    lines = ["# Transportation Programs: An Overview", ""]
+    lines += ["The federal government funds highway bridges, transit systems and freight networks through "
+              "formula grants to the states.",
+              "",
+              "Congress sets the funding levels for these transportation programs in multiyear authorization "
+              "acts that states rely on for planning.",
+              "",
+              " ".join(f"The {topic} program is one of the federal programs that the states administer with "
+                       "their own rules." for topic in topics),
+              "",
+              " ".join(f"Debate about {topic} centres on how much the federal share should grow." for topic in topics),
+              "",
+              "For more information, see CRS Report R47194, Highway Bridges, by the same author.", ""]
+    for n, topic in enumerate(topics):
+        lines += [f"## {topic.title()}", ""]
+        for p in range(6):
+            lines.append(" ".join(
+                f"States spent {p + s + 3} percent more on {topic} in year {2010 + p + s} than the "
+                f"federal formula grants for {topic} required of program {n}."
+                for s in range(4)))
+            lines.append("")
+    path = tmp_path / "report.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_a_reports_takeaways_come_from_its_introduction_without_cross_references(tmp_path: Path) -> None:
+    doc = read_path(_report(tmp_path))
+    brief = compose([doc], date="2026-01-01")
+    intro = {b.number for b in doc.paragraphs[:5]}
+    assert brief.takeaways and all(ref.paragraph in intro for p in brief.takeaways for ref in p.refs)
+    assert not any("For more information" in p.text for p in _all_points(brief))

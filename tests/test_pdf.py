@@ -184,3 +184,14 @@ def test_the_pdf_carries_its_brief(sample_pdf: Path, sample_brief: Brief) -> Non
 
     assert PdfReader(sample_pdf).attachments.keys() == {"brief.json"}
     assert embedded_brief(sample_pdf) == sample_brief
+
+
+def test_no_page_ends_with_a_section_heading(sample_pdf: Path) -> None:
+    """A heading always keeps its chart or table with it (the Actors heading once ended page 3)."""
+    from briefing.labels import labels
+
+    words = labels("en")
+    headings = {words[key] for key in ("what_to_watch", "actors", "timeline", "key_figures", "sources", "coverage")}
+    for number, page in enumerate(page_texts(sample_pdf), start=1):
+        last = [line.strip() for line in page.splitlines() if line.strip()][-1]
+        assert last not in headings, f"page {number} ends with the heading '{last}'"

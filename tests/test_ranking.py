@@ -48,3 +48,39 @@ def test_turkish_and_azerbaijani_lower_case_keeps_dotted_i() -> None:
     assert terms("İlham Aliyev İstanbul", "az") == ["ilham", "aliyev", "istanbul"]
     assert terms("IRAK ISPARTA", "tr") == ["ırak", "ısparta"]
     assert terms("pipelines", "ru") == ["pipelines"]  # English plural rules stay English
+
+
+def test_frequency_prefers_sentences_made_of_the_texts_recurring_words() -> None:
+    from briefing.analysis.ranking import frequency
+
+    scores = frequency(SENTENCES)
+    assert scores[3] == min(scores)  # the weather sentence shares no word with the rest
+    assert scores[0] > scores[3]
+
+
+def test_boilerplate_catches_cross_references_not_findings() -> None:
+    from briefing.analysis.ranking import boilerplate
+
+    assert boilerplate("For more information, see CRS Report R47194, Highway Bridges.")
+    assert boilerplate("This report first provides background on the permanently authorized programs.")
+    assert boilerplate("Source: CRS analysis of FHWA data.")
+    assert not boilerplate("Most states provide up to 26 weeks of benefits to eligible individuals.")
+
+
+def test_lede_follows_each_documents_own_opening() -> None:
+    from briefing.analysis.ranking import Weights
+
+    texts = ["Rain fell on the city.", "Rain fell on the town.", "Rain fell on the village.", "Rain fell on the farm."]
+    weights = Weights(central=0.0, frequency=0.0, lede=1.0, short_words=0)
+    one_text = rank(texts, weights=weights).scores
+    assert one_text[0] > one_text[2]
+    two_texts = rank(texts, openings=[0, 1, 0, 1], weights=weights).scores
+    assert two_texts[2] == two_texts[0] > two_texts[1]  # the second document's first sentence counts as an opening
+
+
+def test_diversity_weakens_as_the_summary_keeps_more_of_the_text() -> None:
+    from briefing.analysis.summary import DIVERSITY, diversity_for
+
+    assert diversity_for(1, 100) < DIVERSITY
+    assert diversity_for(3, 30) > diversity_for(7, 18) > 0
+    assert diversity_for(10, 20) == 0.0

@@ -1,5 +1,5 @@
-"""Sentence ranking: TF-IDF centrality, position and key-phrase relevance,
-with redundancy control (maximal marginal relevance).
+"""Sentence ranking: TF-IDF centrality, term frequency, position and
+key-phrase relevance, with redundancy control (maximal marginal relevance).
 
 Everything here is plain numpy: scikit-learn would pick the same sentences
 but costs about a second to import.  Summarisers are plain callables (sumy's
@@ -33,6 +33,16 @@ _ANAPHORIC_START = {
         re.IGNORECASE,
     ),
 }
+# Sentences that point elsewhere or describe the document rather than the
+# matter: cross-references, notes, sources, tables, contact lines.
+_BOILERPLATE = re.compile(
+    r"\bfor (?:more|further|additional) (?:information|detail|discussion)\b|\bsee (?:also )?CRS\b|"
+    r"\bCRS (?:Report|In Focus|Insight|Legal Sidebar)\b|^(?:Source|Sources|Note|Notes)s?:|"
+    r"\b(?:see|in) (?:Table|Figure|Appendix)\s+[A-Z\d]|^(?:Table|Figure)\s+[A-Z\d]+[.:]|https?://|www\.|@\w+\.|"
+    r"\bThis (?:report|section|Insight|product) (?:first |then |also |briefly )?(?:provides|discusses|describes|"
+    r"examines|reviews|summarizes|focuses|begins|concludes|presents|outlines)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
 
 
@@ -125,11 +135,19 @@ def pagerank(similarity: np.ndarray, damping: float = 0.85, iterations: int = 60
 
 @dataclass(frozen=True)
 class Weights:
-    """How the parts of a sentence's score are mixed."""
+    """How the parts of a sentence's score are mixed.
 
-    central: float = 0.55
-    keyness: float = 0.25
-    lead: float = 0.2
+    The defaults come from ``benchmarks/tune.py`` on ``bbc_pool`` (tuning
+    material, not a reported set): see docs/quality.md.
+    """
+
+    central: float = 0.5  # TF-IDF PageRank centrality
+    frequency: float = 0.5  # mean document frequency of the sentence's words
+    keyness: float = 0.0  # share of the document's top terms
+    lead: float = 0.0  # linear: 1 at the start, 0 at the end
+    lede: float = 0.1  # the opening sentences: 1, then decaying by exp(-i / lede_span)
+    lede_span: float = 1.0
+    anaphoric: float = 0.9  # factor for a sentence that opens by pointing back ("This…")
     short_words: int = 7
     short_factor: float = 0.5
     long_words: int = 55
@@ -148,7 +166,36 @@ class Ranking:
     similarity: np.ndarray
 
 
-def _form(sentence: str, language: str) -> float:
+def frequency(sentences: Sequence[str], language: str = "en") -> np.ndarray:
+    """Mean count, over the whole text, of each sentence's content words.
+
+    A sentence made of the words the text keeps using is about what the text
+    is about.  Words are lower-cased but not stemmed: on the tuning material
+    this fits better than the stemmed terms (docs/quality.md).
+    """
+    import numpy as np
+
+    stop = stopwords(language)
+    words = [[w for w in (_lower(m.group(), language) for m in _WORD.finditer(s)) if w not in stop]
+             for s in sentences]
+    counts = Counter(w for ws in words for w in ws)
+    return np.array([sum(counts[w] for w in ws) / len(ws) if ws else 0.0 for ws in words])
+
+
+def boilerplate(sentence: str) -> bool:
+    """Whether ``sentence`` points elsewhere (a cross-reference, a note, a
+    source line, a link) or describes the document instead of its matter."""
+    return bool(_BOILERPLATE.search(sentence)) or sentence.count("|") >= 2
+
+
+def _unit(values: np.ndarray) -> np.ndarray:
+    """``values`` scaled so that the largest is 1 (zeros stay zeros)."""
+    if values.size and values.max() > 0:
+        return values / values.max()
+    return values
+
+
+def _form(sentence: str, language: str, anaphoric_factor: float = 0.75) -> float:
     """How well a sentence stands alone as a brief point (1 = fine)."""
     text = sentence.lstrip("“\"'(‘«")
     factor = 1.0
@@ -158,7 +205,7 @@ def _form(sentence: str, language: str) -> float:
         factor *= 0.7  # a question is not a finding
     anaphoric = _ANAPHORIC_START.get(language)
     if anaphoric is not None and anaphoric.match(text):
-        factor *= 0.75
+        factor *= anaphoric_factor
     return factor
 
 
@@ -166,13 +213,17 @@ def rank(
     sentences: Sequence[str],
     *,
     positions: Sequence[float] | None = None,
+    openings: Sequence[int] | None = None,
     language: str = "en",
     weights: Weights = DEFAULT_WEIGHTS,
 ) -> Ranking:
-    """Score sentences by centrality, position and key-phrase relevance.
+    """Score sentences by centrality, term frequency, position and key phrases.
 
     ``positions`` run from 0 (start of the document) to 1 (end); earlier
-    sentences get up to ``weights.lead`` more.  Very short and very long
+    sentences get up to ``weights.lead`` more, and the first sentences up to
+    ``weights.lede`` (news puts its point first).  ``openings`` numbers each
+    sentence within its own document (0 = the first; by default the list's
+    order), for texts made of several documents.  Very short and very long
     sentences, fragments, questions and sentences that open by pointing back
     ("This…") are penalised: they make poor brief points out of context.
     """
@@ -181,25 +232,24 @@ def rank(
     term_lists = [terms(s, language) for s in sentences]
     vectors = tfidf(term_lists)
     similarity = vectors @ vectors.T
-    central = pagerank(similarity)
-    if central.size and central.max() > 0:
-        central = central / central.max()
+    central = _unit(pagerank(similarity))
+    common = _unit(frequency(sentences, language)) if weights.frequency else np.zeros(len(sentences))
     # Key phrases: the document's most frequent content terms.
     totals = Counter(t for ts in term_lists for t in ts)
     top = {t for t, _ in totals.most_common(12)}
-    keyness = np.array([len(top.intersection(ts)) / (len(ts) ** 0.5 or 1.0) for ts in term_lists])
-    if keyness.size and keyness.max() > 0:
-        keyness = keyness / keyness.max()
+    keyness = _unit(np.array([len(top.intersection(ts)) / (len(ts) ** 0.5 or 1.0) for ts in term_lists]))
     if positions is None:
         positions = [i / max(len(sentences) - 1, 1) for i in range(len(sentences))]
-    lead = np.array([1.0 - p for p in positions])
     w = weights
+    lead = np.array([1.0 - p for p in positions])
+    index = np.arange(len(sentences)) if openings is None else np.asarray(openings, dtype=float)
+    lede = np.exp(-index / w.lede_span) if w.lede_span > 0 else np.zeros(len(sentences))
     length = np.array([len(s.split()) for s in sentences])
     fit = np.where(length < w.short_words, w.short_factor, np.where(length > w.long_words, w.long_factor, 1.0))
-    fit = fit * np.array([_form(s, language) for s in sentences])
+    fit = fit * np.array([_form(s, language, w.anaphoric) for s in sentences])
     if w.length_power and length.size:
         fit = fit * (np.minimum(length, w.long_words) / max(float(length.mean()), 1.0)) ** w.length_power
-    scores = (w.central * central + w.keyness * keyness + w.lead * lead) * fit
+    scores = (w.central * central + w.frequency * common + w.keyness * keyness + w.lead * lead + w.lede * lede) * fit
     return Ranking(scores=scores, similarity=similarity)
 
 

@@ -5,6 +5,19 @@ from __future__ import annotations
 from briefing.analysis.ranking import rank, select
 from briefing.model import Document
 
+# Redundancy control (maximal marginal relevance), strongest for a short
+# summary of a long text.  A summary that keeps a large share of the text
+# cannot avoid sentences that share words, and penalising that costs it the
+# sentences that matter (docs/quality.md, benchmarks/tune.py).
+DIVERSITY = 0.35
+
+
+def diversity_for(count: int, total: int, strongest: float = DIVERSITY) -> float:
+    """MMR's redundancy weight for picking ``count`` of ``total`` sentences:
+    ``strongest`` for a few of many, falling to 0 at half of the text."""
+    share = count / max(total, 1)
+    return strongest * max(0.0, 1.0 - 2.0 * share)
+
 
 def summarize(doc: Document, *, sentences: int | None = None, words: int | None = None) -> list[str]:
     """The best ``sentences`` sentences (or about ``words`` words) of ``doc``.
@@ -18,7 +31,10 @@ def summarize(doc: Document, *, sentences: int | None = None, words: int | None 
     ranking = rank(texts, positions=[i / total for i in range(len(texts))], language=doc.language or "en")
     if words is not None:
         lengths = [len(t.split()) for t in texts]
-        chosen = select(ranking, len(texts), budget_words=words, lengths=lengths)
+        share = round(len(texts) * min(1.0, words / max(sum(lengths), 1)))
+        chosen = select(ranking, len(texts), budget_words=words, lengths=lengths,
+                        diversity=diversity_for(share, len(texts)))
     else:
-        chosen = select(ranking, sentences if sentences is not None else 3)
+        count = sentences if sentences is not None else 3
+        chosen = select(ranking, count, diversity=diversity_for(count, len(texts)))
     return [texts[i] for i in chosen]

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from briefing import __version__
-from briefing.analysis.ranking import rank, select
+
+from briefing.analysis.ranking import DEFAULT_WEIGHTS, boilerplate, rank, select
 from briefing.compose import facts
 from briefing.errors import InputError
 from briefing.compose.chartspecs import charts_for
@@ -23,8 +25,12 @@ from briefing.model import Brief, Document, Point, Provenance, Theme
 __all__ = ["compose", "charts_for"]
 
 MAX_POINTS = 4
+MAX_INTRO_POINTS = 6  # a report's introduction and conclusion are its own summary: they may say more
 MIN_POINTS = 2
 MAX_OUTLOOK = 3
+# A brief's points are read one by one, out of context: a sentence that opens
+# by pointing back ("Thus, …", "These projects …") costs more than in a summary.
+BRIEF_WEIGHTS = replace(DEFAULT_WEIGHTS, anaphoric=0.6)
 
 # Forward-looking statements.  "will" counts as the auxiliary only: not the
 # noun in "the political will to…".
@@ -49,7 +55,17 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     if not units:
         names = ", ".join(d.path for d in documents)
         raise InputError(f"{names}: no sentences to brief (only headings or tables)")
-    ranking = rank([u.text for u in units], positions=[u.position for u in units], language=language)
+    seen: dict[int, int] = defaultdict(int)
+    openings = []
+    for unit in units:
+        openings.append(seen[unit.source])
+        seen[unit.source] += 1
+    ranking = rank([u.text for u in units], positions=[u.position for u in units], openings=openings,
+                   language=language, weights=BRIEF_WEIGHTS)
+    # Reports (documents with headings) put their point in the introduction,
+    # the first paragraph of each section and the conclusion, not only first.
+    bonus, factor, summary_like = _structure_prior(documents, units, themes)
+    ranking.scores[:] = (ranking.scores + bonus) * factor
     # A statement that several sources carry matters more.
     carried = support(ranking, units, len(documents))
     ranking.scores[:] = ranking.scores * (1 + 0.2 * (carried - 1))
@@ -64,7 +80,11 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
 
     # Key takeaways: the best sentences across the documents, spread out.
     n_take = min(5, max(3, len(units) // 12))
-    takeaway_idx = select(ranking, n_take, candidates=eligible, diversity=0.45)
+    # In a report, the takeaways are the summary a reader expects: drawn from
+    # the introduction and the conclusion when they have enough to say.
+    boxed = [i for i in eligible if summary_like[i]]
+    takeaway_idx = select(ranking, n_take, candidates=boxed if len(boxed) >= 2 * n_take else eligible,
+                          diversity=0.45)
     takeaways = [point(i) for i in takeaway_idx]
 
     # Theme points: the best sentences of each theme, avoiding the takeaways
@@ -79,7 +99,8 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     for t_index, theme in enumerate(themes):
         fresh = [i for i in by_theme[t_index] if i in takeaway_idx or not repeats(ranking, i, placed)]
         members = fresh or by_theme[t_index]
-        want = min(MAX_POINTS, max(MIN_POINTS, round(len(by_theme[t_index]) / 4)))
+        most = MAX_INTRO_POINTS if any(summary_like[i] for i in by_theme[t_index]) else MAX_POINTS
+        want = min(most, max(MIN_POINTS, round(len(by_theme[t_index]) / 4)))
         spare = [i for i in members if i not in takeaway_idx]
         exclude = takeaway_idx if len(spare) >= want else []
         chosen = select(ranking, want, candidates=members, exclude=exclude)
@@ -135,6 +156,54 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
 
 
 LEAD_WORDS = 40
+INTRO_BONUS = 0.3  # a sentence of a report's introduction (the text before the first heading, "Introduction")
+OPENER_BONUS = 0.15  # a sentence of the first paragraph after a heading
+CLOSING_BONUS = 0.15  # a sentence of a conclusion
+BOILERPLATE_FACTOR = 0.3  # cross-references, notes, links: "For more information, see CRS Report…"
+REPORT_WORDS = 1500  # a document with headings and at least this many words reads as a report
+_INTRO = re.compile(r"^(?:\d+[.)]?\s*)?(?:introduction|overview|summary|context)\b", re.IGNORECASE)
+_CLOSING = re.compile(r"^(?:\d+[.)]?\s*)?(?:conclusions?|concluding|summary and conclusions?|outlook|"
+                      r"(?:policy |legislative )?(?:issues|options|considerations) for congress)\b", re.IGNORECASE)
+
+
+def _structure_prior(documents: list[Document], units: list, themes: list[Theme]) -> tuple:
+    """Additive bonus, multiplicative factor and "summary-like" flag per unit.
+
+    A long document with headings (a report) states its point in the
+    introduction, repeats it in the conclusion and opens each section with
+    the section's point; the bonus says so.  News (no headings) keeps the
+    ranking's own lede prior.  Boilerplate sentences are damped everywhere.
+    """
+    import numpy as np
+
+    bonus = np.zeros(len(units))
+    factor = np.array([BOILERPLATE_FACTOR if boilerplate(u.text) else 1.0 for u in units])
+    summary_like = [False] * len(units)
+    reports: set[int] = set()
+    openers: set[tuple[int, int]] = set()
+    for source, doc in enumerate(documents, start=1):
+        blocks = doc.blocks
+        if sum(b.kind == "heading" for b in blocks) < 2 or sum(len(b.text.split()) for b in blocks) < REPORT_WORDS:
+            continue
+        reports.add(source)
+        after_heading = True
+        for block in blocks:
+            if block.kind == "heading":
+                after_heading = True
+            elif block.kind != "table":
+                if after_heading and block.number is not None:
+                    openers.add((source, block.number))
+                after_heading = False
+    for i, unit in enumerate(units):
+        if unit.source not in reports:
+            continue
+        theme = themes[unit.theme]
+        intro = theme.kind == "context" or bool(_INTRO.match(theme.label))
+        closing = bool(_CLOSING.match(theme.label))
+        bonus[i] = (INTRO_BONUS * intro + CLOSING_BONUS * closing
+                    + OPENER_BONUS * ((unit.source, unit.paragraph) in openers))
+        summary_like[i] = (intro or closing) and factor[i] == 1.0
+    return bonus, factor, summary_like
 
 
 def _lead(chosen: list[int], scores: object, units: list) -> int | None:
