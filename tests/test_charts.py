@@ -271,3 +271,40 @@ def test_timeline_labels_never_overlap() -> None:
             dx = min(a[2], b[2]) - max(a[0], b[0])
             dy = min(a[3], b[3]) - max(a[1], b[1])
             assert dx <= 0.5 or dy <= 0.5, (a, b)
+
+
+def test_system_fonts_never_reach_a_chart(tmp_path: Path) -> None:
+    """matplotlib chooses among the style's, the fallback and its own fonts only, then gets its list back."""
+    import shutil
+
+    from matplotlib import font_manager as fm
+
+    from briefing.resources import font_path
+
+    # A "system" font that claims to be the chart face and comes first: it would win a plain lookup.
+    impostor = tmp_path / "Impostor.ttf"
+    shutil.copyfile(font_path("NotoSerif-Regular.ttf"), impostor)
+    face = fm.ttfFontProperty(fm.get_font(str(charts.ChartStyle.default().font_regular))).name
+    entry = dataclasses.replace(fm.ttfFontProperty(fm.get_font(str(impostor))), name=face)
+    saved = fm.fontManager.ttflist
+    fm.fontManager.ttflist = [entry, *saved]
+    fm.fontManager._findfont_cached.cache_clear()
+    seen: list[str] = []
+    original = fm.FontManager._find_fonts_by_props
+
+    def spy(self, prop, *args, **kwargs):  # noqa: ANN001, ANN202 - matplotlib's signature
+        found = original(self, prop, *args, **kwargs)
+        seen.extend(str(path) for path in found)
+        return found
+
+    try:
+        assert str(impostor) in original(fm.fontManager, fm.FontProperties(family=face))  # it would win
+        fm.FontManager._find_fonts_by_props = spy
+        charts.svg(bar(), width_pt=400)
+        after = fm.fontManager.ttflist
+    finally:
+        fm.FontManager._find_fonts_by_props = original
+        fm.fontManager.ttflist = saved
+        fm.fontManager._findfont_cached.cache_clear()
+    assert seen and str(impostor) not in seen
+    assert after[0] is entry and after[1:] == saved  # the caller's list is back

@@ -18,7 +18,7 @@ the runs' measured widths.  Coverage is read once per font file (cmap cache).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -348,8 +348,8 @@ def _canvas_runs(parts: list[tuple[Fallback | None, str]], widths: list[float], 
 # --- charts (SVG from matplotlib, read by svglib) ----------------------------------
 
 
-def register_faces() -> None:
-    """Register the fallback faces with ReportLab for drawings (charts).
+def register_faces(which: Iterable[Fallback] | None = None) -> None:
+    """Register fallback faces (all, or ``which``) with ReportLab for drawings (charts).
 
     svglib's strings name a face directly.  Each file is parsed once per
     process (``fontcache``), and the faces come back after z3c.rml resets
@@ -357,7 +357,7 @@ def register_faces() -> None:
     """
     from briefing.writers.fontcache import register
 
-    for fb in fallbacks():
+    for fb in fallbacks() if which is None else which:
         for bold in (False, True):
             register(fb.face_for(bold), str(fb.path_for(bold)))
 
