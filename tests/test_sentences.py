@@ -160,3 +160,47 @@ def test_ntrex_sentence_counts_match_english(folder: str) -> None:
     english = ntrex_sentences("eng", "en")
     found = ntrex_sentences(folder, NTREX_LANGUAGES[folder])
     assert abs(found - english) <= 0.15 * english, (folder, found, english)
+
+
+# --------------------------------------------------------------------------
+# Run-on "sentences": quotations over several paragraphs, apostrophes
+# --------------------------------------------------------------------------
+
+RUN_ON = (
+    "Lindsay Pennell, prosecuting, said: ‘Mr Smith’s driving resulted in the tragic death of a young woman, "
+    "a death that could have been avoided. ‘Mr Smith took the decision to pick up his mobile phone whilst driving "
+    "and was so distracted that he failed to negotiate a left-hand bend on the road near the U.S. Navy base. "
+    "Miss Jones was pulled from the wreckage of her car but died later from her injuries in hospital . "
+    "‘Miss Jones had a bright future ahead of her. She was also returning home having spent an enjoyable "
+    "evening with friends and was driving responsibly.’"
+)
+
+
+def test_a_quotation_over_several_paragraphs_is_cut_into_its_sentences() -> None:
+    found = texts(RUN_ON, "en")
+    assert found == [
+        "Lindsay Pennell, prosecuting, said: ‘Mr Smith’s driving resulted in the tragic death of a young woman, "
+        "a death that could have been avoided.",
+        "‘Mr Smith took the decision to pick up his mobile phone whilst driving and was so distracted that he "
+        "failed to negotiate a left-hand bend on the road near the U.S. Navy base.",
+        "Miss Jones was pulled from the wreckage of her car but died later from her injuries in hospital .",
+        "‘Miss Jones had a bright future ahead of her.",
+        "She was also returning home having spent an enjoyable evening with friends and was driving responsibly.’",
+    ]
+
+
+def test_apostrophes_do_not_make_a_quotation() -> None:
+    text = ("At first glance, it doesn't look like much. Hidden behind an unmarked door, in a nondescript "
+            "government office building in the capital, it could be mistaken for a high school science classroom "
+            "with work benches and the odd microscope sitting in the corner. But what happens in this room is "
+            "anything but amateur. We're inside the accident investigation lab, where the black boxes could be "
+            "brought if and when they're recovered from the bottom of the ocean.")
+    found = texts(text, "en")
+    assert len(found) == 4 and found[0] == "At first glance, it doesn't look like much."
+    assert all(len(s.split()) <= 40 for s in found)
+
+
+def test_a_long_sentence_without_a_plain_end_inside_stays_whole() -> None:
+    long = ("The agreement, which covers " + ", ".join(f"item {i}" for i in range(40))
+            + " and the Mr. Smith clause, was signed by the U.S. and Azerbaijan.")
+    assert texts(long, "en") == [long]
