@@ -249,3 +249,17 @@ def test_a_reports_takeaways_come_from_its_introduction_without_cross_references
     intro = {b.number for b in doc.paragraphs[:5]}
     assert brief.takeaways and all(ref.paragraph in intro for p in brief.takeaways for ref in p.refs)
     assert not any("For more information" in p.text for p in _all_points(brief))
+
+
+def test_a_theme_lead_does_not_open_by_pointing_back() -> None:
+    """The lead is read first: "Thus, …" leads only when nothing else is short enough."""
+    from types import SimpleNamespace
+
+    from briefing.compose import _lead
+
+    units = [SimpleNamespace(text="Thus, the visit established a strategic partnership between the two states."),
+             SimpleNamespace(text="Official Baku demands the removal of territorial claims from the constitution."),
+             SimpleNamespace(text="A long point " + "with many words " * 30 + "ends here.")]
+    assert _lead([0, 1, 2], [0.9, 0.5, 0.99], units) == 1
+    assert _lead([0, 2], [0.9, 0.99], units) == 0  # nothing else is short: the best short one
+    assert _lead([2], [0.99], units) is None

@@ -195,6 +195,12 @@ def _unit(values: np.ndarray) -> np.ndarray:
     return values
 
 
+def points_back(sentence: str, language: str = "en") -> bool:
+    """True if ``sentence`` opens by pointing back ("Thus, …", "This potential …")."""
+    anaphoric = _ANAPHORIC_START.get(language)
+    return anaphoric is not None and bool(anaphoric.match(sentence.lstrip("“\"'(‘«")))
+
+
 def _form(sentence: str, language: str, anaphoric_factor: float = 0.75) -> float:
     """How well a sentence stands alone as a brief point (1 = fine)."""
     text = sentence.lstrip("“\"'(‘«")
@@ -203,8 +209,7 @@ def _form(sentence: str, language: str, anaphoric_factor: float = 0.75) -> float
         factor *= 0.6  # a fragment left by splitting ("757 (118 Congress), declaring…")
     if sentence.rstrip("”\"')’»").endswith("?"):
         factor *= 0.7  # a question is not a finding
-    anaphoric = _ANAPHORIC_START.get(language)
-    if anaphoric is not None and anaphoric.match(text):
+    if points_back(text, language):
         factor *= anaphoric_factor
     return factor
 

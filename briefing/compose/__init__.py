@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from briefing import __version__
 
-from briefing.analysis.ranking import DEFAULT_WEIGHTS, boilerplate, rank, select
+from briefing.analysis.ranking import DEFAULT_WEIGHTS, boilerplate, points_back, rank, select
 from briefing.compose import facts
 from briefing.errors import InputError
 from briefing.compose.chartspecs import charts_for
@@ -105,7 +105,7 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
         exclude = takeaway_idx if len(spare) >= want else []
         chosen = select(ranking, want, candidates=members, exclude=exclude)
         placed.extend(chosen)
-        lead = _lead(chosen, ranking.scores, units)
+        lead = _lead(chosen, ranking.scores, units, language)
         theme.lead = point(lead) if lead is not None else None
         theme.points = [point(i) for i in chosen if i != lead]
 
@@ -206,16 +206,19 @@ def _structure_prior(documents: list[Document], units: list, themes: list[Theme]
     return bonus, factor, summary_like
 
 
-def _lead(chosen: list[int], scores: object, units: list) -> int | None:
+def _lead(chosen: list[int], scores: object, units: list, language: str = "en") -> int | None:
     """The theme's lead: its best-scored point that reads as one line or two.
 
     The lead opens the section, so it is taken out of the bullets; a theme
     whose points are all long gets no lead rather than a paragraph in bold.
+    It is read first, so a point that opens by pointing back ("Thus, the
+    visit…") is a lead only when no other point is short enough.
     """
     short = [i for i in chosen if len(units[i].text.split()) <= LEAD_WORDS]
     if not short:
         return None
-    return max(short, key=lambda i: (float(scores[i]), -i))  # type: ignore[index]
+    standalone = [i for i in short if not points_back(units[i].text, language)]
+    return max(standalone or short, key=lambda i: (float(scores[i]), -i))  # type: ignore[index]
 
 
 def _title(documents: list[Document], themes: list[Theme]) -> tuple[str, str | None, str | None]:
