@@ -122,3 +122,42 @@ def test_read_leaves_a_short_text_undetermined(tmp_path: Path) -> None:
     doc = read_path(write(tmp_path, "short.txt", "Note\n\nOK.\n"))
     assert doc.language is None
     assert doc.warnings == []
+
+
+# --------------------------------------------------------------------------
+# English by its function words, without loading the model
+# --------------------------------------------------------------------------
+
+
+def test_english_function_words_decide_only_clear_cases(shared: Path) -> None:
+    """English eval texts pass the check; no text in another language comes near the threshold."""
+    from briefing.analysis.language import ENGLISH_SHARE, _ENGLISH_FUNCTION_WORDS, _WORDS, plainly_english
+
+    def share(text: str) -> float:
+        words = _WORDS.findall(text.lower())
+        return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+
+    english = sorted((shared / "eval" / "summaries" / "cnndm_dev" / "article").glob("*.txt"))
+    assert english and all(plainly_english(p.read_text(encoding="utf-8")) for p in english)
+    others = [p for p in sorted((shared / "eval" / "multilingual" / "ntrex").rglob("*.txt")) if p.parent.name != "eng"]
+    others += sorted((shared / "eval" / "documents" / "tr_politik_akademi").rglob("*.md"))
+    assert len(others) > 150
+    for path in others:
+        text = path.read_text(encoding="utf-8")
+        assert share(text) < ENGLISH_SHARE / 3, path  # far from the threshold, not just under it
+        assert detect(text).code != "en"
+
+
+def test_english_is_found_without_loading_the_model() -> None:
+    import subprocess
+    import sys
+
+    code = ("from briefing.analysis import language as L\n"
+            "text = 'The minister said that the agreement on the new pipeline was signed in Baku, and that "
+            "it would be built by the end of the year with the support of the bank. ' * 4\n"
+            "found = L.detect(text)\n"
+            "assert found.code == 'en' and found.supported, found\n"
+            "assert L._identifier.cache_info().currsize == 0, 'the model was loaded'\n"
+            "assert L.detect('Nazir bildirib ki, yeni boru kəməri üzrə saziş Bakıda imzalanıb və "
+            "bankın dəstəyi ilə ilin sonuna qədər tikiləcək. ' * 3).code == 'az'\n")
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=120)

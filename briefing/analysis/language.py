@@ -7,6 +7,13 @@ than as the nearest of the languages we have rules for.  Loading the model
 takes about a second, once per process; a detection then takes a few
 milliseconds.  py3langid and numpy are imported on the first call only.
 
+Most documents are English, and for them the model is not loaded at all
+(0.65 s of every command): when at least 12 % of a text's words are among
+29 English function words ("the", "of", "and", …), it is English.  Measured
+on the evaluation material, English texts run from 13 % (a CRS page with
+its site chrome) to 34 %, and 204 texts in other languages (NTREX, the Turkish lessons, the UDHR pages) reach 3.2 %
+at most; a text in between goes to the model as before.
+
 :func:`detect` answers with an ISO 639-1 code where the language has one
 (``"en"``, ``"az"``, ``"ka"``), else py3langid's ISO 639-3 code, and
 ``"und"`` when the text is too short or too uncertain to tell.
@@ -17,6 +24,7 @@ word list in ``briefing/data/stopwords``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -47,12 +55,20 @@ _TO_ISO_639_1 = {
 }
 
 
+#: Share of words among :data:`_ENGLISH_FUNCTION_WORDS` from which a text is English.
+ENGLISH_SHARE = 0.12
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in is that for it was with as on by are this be at from have has were which its "
+    "their not but or an".split())
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
 @dataclass(frozen=True)
 class Detection:
     """The language found for a text."""
 
     code: str  # ISO 639-1 where there is one, else ISO 639-3; "und" if unknown
-    confidence: float  # the model's probability for ``code``, 0.0 to 1.0
+    confidence: float  # the model's probability for ``code``, 0.0 to 1.0 (1.0: by function words)
     supported: bool  # sentence rules and stop words exist for ``code``
 
 
@@ -76,9 +92,19 @@ def detect(text: str) -> Detection:
     sample = text[:SAMPLE_CHARS]
     if sum(1 for c in sample if c.isalpha()) < MIN_LETTERS:
         return Detection(UNDETERMINED, 0.0, False)
+    if plainly_english(sample):
+        return Detection("en", 1.0, supported("en"))
     label, probability = _identifier().classify(sample)
     confidence = round(float(probability), 4)
     code = _TO_ISO_639_1.get(label, label)
     if code == UNDETERMINED or confidence < MIN_CONFIDENCE:
         return Detection(UNDETERMINED, confidence, False)
     return Detection(code, confidence, supported(code))
+
+
+def plainly_english(text: str) -> bool:
+    """True if English function words are at least :data:`ENGLISH_SHARE` of ``text``'s words (50 or more)."""
+    words = _WORDS.findall(text.lower())
+    if len(words) < 50:
+        return False
+    return sum(word in _ENGLISH_FUNCTION_WORDS for word in words) >= ENGLISH_SHARE * len(words)

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from briefing.model import Document, Sentence
@@ -128,7 +128,7 @@ def _pieces(segmenter: pysbd.Segmenter, text: str) -> list[str]:
     and keeps the first match that ends after the previous one; a sentence
     it cannot find is dropped.  ``str.find`` does the same search.
     """
-    processed = segmenter.processor(text).process()
+    processed = _processor(segmenter, text).process()
     pieces = []
     prior_end = 0
     for sentence in processed:
@@ -148,6 +148,43 @@ def _pieces(segmenter: pysbd.Segmenter, text: str) -> list[str]:
                 break
             position = end
     return pieces
+
+
+def _processor(segmenter: pysbd.Segmenter, text: str) -> Any:
+    """pysbd's processor for ``text``; in English, told only the abbreviations ``text`` has.
+
+    pysbd's abbreviation pass runs a regular expression over the text for
+    every abbreviation in its list (188 in English) that occurs anywhere in
+    it, even inside a word ("al" in "also"), and every replacement it can
+    make needs the abbreviation followed by a full stop.  An abbreviation
+    whose "abbr." is nowhere in the text changes nothing, so leaving it out
+    gives the same sentences, in half the time on a 60-page report.
+    """
+    module = segmenter.language_module
+    if module is not _english_module():
+        return segmenter.processor(text)
+    lowered = text.lower()
+    present = frozenset(a for a in module.Abbreviation.ABBREVIATIONS if a.strip() + "." in lowered)
+    from pysbd.processor import Processor
+
+    make = getattr(module, "Processor", Processor)  # what Segmenter.processor picks
+    return make(text, _english_with(present), char_span=segmenter.char_span)
+
+
+@cache
+def _english_module() -> Any:
+    from pysbd.languages import LANGUAGE_CODES
+
+    return LANGUAGE_CODES["en"]
+
+
+@lru_cache(maxsize=512)
+def _english_with(abbreviations: frozenset[str]) -> Any:
+    """pysbd's English rules with only ``abbreviations`` (in pysbd's own order)."""
+    module = _english_module()
+    kept = [a for a in module.Abbreviation.ABBREVIATIONS if a in abbreviations]
+    abbreviation = type("Abbreviation", (module.Abbreviation,), {"ABBREVIATIONS": kept})
+    return type(module.__name__, (module,), {"Abbreviation": abbreviation})
 
 
 def _chunks(text: str) -> list[str]:
