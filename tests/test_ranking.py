@@ -84,3 +84,21 @@ def test_diversity_weakens_as_the_summary_keeps_more_of_the_text() -> None:
     assert diversity_for(1, 100) < DIVERSITY
     assert diversity_for(3, 30) > diversity_for(7, 18) > 0
     assert diversity_for(10, 20) == 0.0
+
+
+def test_cosines_leave_out_single_sentence_terms_without_changing_a_similarity() -> None:
+    import numpy as np
+
+    from briefing.analysis.ranking import _cosines, terms, tfidf
+
+    sentences = ["Azerbaijan and Armenia signed the peace declaration in Washington.",
+                 "The declaration opens a transport corridor through Armenia.",
+                 "Oil prices rose on Monday.",
+                 "",
+                 "Washington hosted the leaders of Azerbaijan and Armenia."]
+    vectors = tfidf([terms(s) for s in sentences])
+    full = vectors @ vectors.T
+    compact = _cosines(vectors)
+    off = ~np.eye(len(sentences), dtype=bool)
+    assert np.allclose(compact[off], full[off], atol=1e-12)
+    assert list(np.diag(compact)) == [1.0, 1.0, 1.0, 0.0, 1.0]

@@ -111,6 +111,22 @@ def tfidf(docs: Sequence[Sequence[str]]) -> np.ndarray:
     return matrix / norms
 
 
+def _cosines(vectors: np.ndarray) -> np.ndarray:
+    """Cosine similarity of every pair of rows (L2-normalised TF-IDF vectors).
+
+    A term that only one sentence has adds only to that sentence's own
+    similarity, which is 1 anyway: those columns (about half of a long
+    report's vocabulary) are left out of the product, which halves its time.
+    """
+    import numpy as np
+
+    shared = np.count_nonzero(vectors, axis=0) > 1
+    compact = vectors[:, shared] if shared.any() else vectors[:, :0]
+    similarity = compact @ compact.T
+    np.fill_diagonal(similarity, [1.0 if row.any() else 0.0 for row in vectors])
+    return similarity
+
+
 def pagerank(similarity: np.ndarray, damping: float = 0.85, iterations: int = 60) -> np.ndarray:
     """Centrality of each node of a weighted, undirected similarity graph."""
     import numpy as np
@@ -122,10 +138,10 @@ def pagerank(similarity: np.ndarray, damping: float = 0.85, iterations: int = 60
     np.fill_diagonal(weights, 0.0)
     sums = weights.sum(axis=1, keepdims=True)
     sums[sums == 0] = 1.0
-    transition = weights / sums
+    flow = np.ascontiguousarray((weights / sums).T)  # transposed once: 60 products read it row by row
     rank = np.full(n, 1.0 / n)
     for _ in range(iterations):
-        new = (1 - damping) / n + damping * transition.T @ rank
+        new = (1 - damping) / n + damping * flow @ rank
         if np.abs(new - rank).sum() < 1e-9:
             rank = new
             break
@@ -182,6 +198,10 @@ def frequency(sentences: Sequence[str], language: str = "en") -> np.ndarray:
     return np.array([sum(counts[w] for w in ws) / len(ws) if ws else 0.0 for ws in words])
 
 
+#: Score factor of a boilerplate sentence (:func:`boilerplate`): kept, but seldom chosen.
+BOILERPLATE_FACTOR = 0.3
+
+
 def boilerplate(sentence: str) -> bool:
     """Whether ``sentence`` points elsewhere (a cross-reference, a note, a
     source line, a link) or describes the document instead of its matter."""
@@ -235,8 +255,7 @@ def rank(
     import numpy as np
 
     term_lists = [terms(s, language) for s in sentences]
-    vectors = tfidf(term_lists)
-    similarity = vectors @ vectors.T
+    similarity = _cosines(tfidf(term_lists))
     central = _unit(pagerank(similarity))
     common = _unit(frequency(sentences, language)) if weights.frequency else np.zeros(len(sentences))
     # Key phrases: the document's most frequent content terms.

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from briefing import __version__
 
-from briefing.analysis.ranking import DEFAULT_WEIGHTS, boilerplate, points_back, rank, select
+from briefing.analysis.ranking import BOILERPLATE_FACTOR, DEFAULT_WEIGHTS, boilerplate, points_back, rank, select
 from briefing.compose import facts
 from briefing.errors import InputError
 from briefing.compose.chartspecs import charts_for
@@ -159,7 +159,6 @@ LEAD_WORDS = 40
 INTRO_BONUS = 0.3  # a sentence of a report's introduction (the text before the first heading, "Introduction")
 OPENER_BONUS = 0.15  # a sentence of the first paragraph after a heading
 CLOSING_BONUS = 0.15  # a sentence of a conclusion
-BOILERPLATE_FACTOR = 0.3  # cross-references, notes, links: "For more information, see CRS Report…"
 REPORT_WORDS = 1500  # a document with headings and at least this many words reads as a report
 _INTRO = re.compile(r"^(?:\d+[.)]?\s*)?(?:introduction|overview|summary|context)\b", re.IGNORECASE)
 _CLOSING = re.compile(r"^(?:\d+[.)]?\s*)?(?:conclusions?|concluding|summary and conclusions?|outlook|"
