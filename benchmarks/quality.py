@@ -24,7 +24,7 @@ Sets
          cut out of the Markdown (from the line "Summary" to the next "---"
          line); the rest is written to a temporary file of the same name and
          read with read_path.  Ours is the brief of ``compose``: key
-         takeaways then theme points (sentences repeated verbatim counted
+         takeaways then each theme's lead and points (sentences repeated verbatim counted
          once); the baselines get the same number of words.  The reference is
          the Summary read with the same reader: its paragraphs, table rows
          ("| ..." lines) left out, a paragraph repeated verbatim counted once.
@@ -235,7 +235,9 @@ def _run_crs(task: Task) -> Outcome:
 
     def ours() -> list[str]:
         brief = compose([doc], date=BRIEF_DATE)
-        points = [p.text for p in brief.takeaways] + [p.text for t in brief.themes for p in t.points]
+        points = [p.text for p in brief.takeaways]
+        for theme in brief.themes:  # each theme's lead opens it, then its points: all of it is the brief
+            points += ([theme.lead.text] if theme.lead else []) + [p.text for p in theme.points]
         return list(dict.fromkeys(points))
 
     _timed(out, "crs", "briefing", ours)
@@ -285,7 +287,7 @@ VARIANTS = {
     "bbc": ("bbc", "summaries/bbc_dev, extractive references; length = the reference's sentence count"),
     "cnndm@3": ("cnndm", "summaries/cnndm_dev, human highlights (abstractive); length = 3 sentences"),
     "cnndm@4": ("cnndm", "summaries/cnndm_dev, human highlights (abstractive); length = 4 sentences"),
-    "crs": ("crs", "CRS reports vs. their author-written Summary; ours = brief takeaways + theme points, "
+    "crs": ("crs", "CRS reports vs. their author-written Summary; ours = brief takeaways + theme leads and points, "
                    "baselines at the same word count"),
 }
 

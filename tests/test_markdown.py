@@ -208,3 +208,37 @@ def test_turkish_lessons_keep_headings_without_emoji(shared_eval: Path) -> None:
         assert len(doc.headings) >= 5, lesson.name
         assert all(h.text[0].isalnum() for h in doc.headings), lesson.name
         assert doc.chrome == [], lesson.name  # nothing there looks like chrome
+
+
+NOTES_PAGE = """# Preemption and the courts
+
+## Introduction
+
+Congress enacted the statute in 1938. Courts have read its preemption clause narrowly since then.
+
+## Case law
+
+Several courts held that state claims survive when they parallel federal requirements.
+
+# Footnotes
+
+| 1. | See Jacobson v. Massachusetts, 197 U.S. 11, 25 (1905). 
+| 2. | Id. at 26. 
+| 3. | See id. at 425–26 (discussing the Uniform Commercial Code and unfair trade practices in which the
+requirements are not limited to devices). 
+| 4. | Id. 
+"""
+
+
+def test_numbered_note_rows_without_a_table_header_are_a_table(tmp_path: Path) -> None:
+    """congress.gov pages end in "| 12. | See id." rows: notes, never summary sentences."""
+    from briefing.analysis.summary import summarize
+
+    page = tmp_path / "notes.md"
+    page.write_text(NOTES_PAGE, encoding="utf-8")
+    doc = read_path(page)
+    notes = [b for b in doc.blocks if "Jacobson" in b.text]
+    assert [b.kind for b in notes] == ["table"]
+    assert "Id. at 26" in notes[0].text
+    chosen = summarize(doc, sentences=3)
+    assert chosen and not any("|" in s or s.startswith(("See", "Id.")) for s in chosen)

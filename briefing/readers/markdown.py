@@ -36,6 +36,7 @@ from briefing.readers.text import (is_heading_like, mark_headings, split_title,
 
 _KEY_VALUE = re.compile(r"^\s*\|?\s*\*\*(?P<key>[^*|]{1,40}?)\s*:?\s*\*\*\s*:?\s*\|?"
                         r"\s*(?P<value>[^|]*?)\s*\|?\s*$")
+_NOTE_ROW = re.compile(r"^\s*\|\s*\d{1,4}\.\s*\|")
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
 _URL_HOST = re.compile(r"^https?://(?:www\d?\.)?([^/:?#\s]+)", re.I)
 
@@ -237,9 +238,21 @@ def _blocks(tokens: list[Any], source: list[str]) -> list[_MdBlock]:
                 add("heading", lines, token.map, emphasised, heading)
             elif item:
                 item[-1].lines.extend(x for x in lines if x.text)
+            elif not quote and token.map and _note_rows(source[token.map[0]:token.map[1]]):
+                # "| 12. | See id. at 425." lines without a table's delimiter row: the notes
+                # of a congress.gov page, a table of notes, not prose to summarise
+                add("table", lines, token.map)
             else:
                 add("quote" if quote else "paragraph", lines, token.map, emphasised)
     return blocks
+
+
+def _note_rows(raw: list[str]) -> bool:
+    """True if ``raw`` is numbered note rows (``| 12. | text``): the first line and most others
+    (a long note may wrap onto lines of its own)."""
+    rows = [line for line in raw if line.strip()]
+    return (len(rows) >= 2 and bool(_NOTE_ROW.match(rows[0]))
+            and sum(bool(_NOTE_ROW.match(line)) for line in rows) > len(rows) / 2)
 
 
 # --------------------------------------------------------------------------
