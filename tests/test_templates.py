@@ -69,7 +69,24 @@ def test_template_errors_name_the_file_and_line(tmp_path: Path) -> None:
     (folder / "brief.rml.j2").write_text("<document>{{ brief.no_such_field }}</document>", encoding="utf-8")
     with pytest.raises(TemplateError, match="no_such_field"):
         write_pdf(brief(), tmp_path / "b.pdf", template=str(folder))
+    (folder / "brief.rml.j2").write_text("<document>{{ brief.title | no_such_filter }}</document>",
+                                         encoding="utf-8")
+    with pytest.raises(TemplateError, match="no_such_filter"):
+        write_pdf(brief(), tmp_path / "b.pdf", template=str(folder))
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_at_a_glance_leaves_out_what_it_has_not_got(tmp_path: Path) -> None:
+    """No figures, no actors: no empty "Key figures" and "Main actors" columns."""
+    from briefing.model import Event
+
+    dated = brief().model_copy(update={"timeline": [
+        Event(date="2024-03-12", label="12 March 2024", text="Baku signed the deal."),
+        Event(date="2025-01-09", label="9 January 2025", text="Gas began to flow.")]})
+    target = write_pdf(dated, tmp_path / "b.pdf")
+    body = text(target)
+    assert "AT A GLANCE" in body and "PERIOD COVERED" in body and "2024 – 2025" in body
+    assert "KEY FIGURES" not in body and "MAIN ACTORS" not in body
 
 
 def test_unknown_rml_tag_fails(tmp_path: Path) -> None:

@@ -126,3 +126,5 @@ def render_template(folder: Path, context: dict[str, Any], main: str = MAIN_FILE
         raise TemplateError(f"{folder / main}: {exc.message} (see the template context in the README)") from None
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"{folder}: template file '{exc.name}' not found") from None
+    except jinja2.TemplateError as exc:  # an unknown filter or test, and the like
+        raise TemplateError(f"{folder / main}: {exc.message or type(exc).__name__}") from None
