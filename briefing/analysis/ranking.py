@@ -202,6 +202,13 @@ def frequency(sentences: Sequence[str], language: str = "en") -> np.ndarray:
 BOILERPLATE_FACTOR = 0.3
 
 
+def boilerplate_factors(sentences: Sequence[str]) -> np.ndarray:
+    """Per sentence, :data:`BOILERPLATE_FACTOR` for boilerplate and 1 for the rest."""
+    import numpy as np
+
+    return np.array([BOILERPLATE_FACTOR if boilerplate(s) else 1.0 for s in sentences])
+
+
 def boilerplate(sentence: str) -> bool:
     """Whether ``sentence`` points elsewhere (a cross-reference, a note, a
     source line, a link) or describes the document instead of its matter."""

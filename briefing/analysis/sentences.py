@@ -161,7 +161,7 @@ def _processor(segmenter: pysbd.Segmenter, text: str) -> Any:
     gives the same sentences, in half the time on a 60-page report.
     """
     module = segmenter.language_module
-    if module is not _english_module():
+    if module is not rules_for("en").module:
         return segmenter.processor(text)
     lowered = text.lower()
     present = frozenset(a for a in module.Abbreviation.ABBREVIATIONS if a.strip() + "." in lowered)
@@ -171,17 +171,10 @@ def _processor(segmenter: pysbd.Segmenter, text: str) -> Any:
     return make(text, _english_with(present), char_span=segmenter.char_span)
 
 
-@cache
-def _english_module() -> Any:
-    from pysbd.languages import LANGUAGE_CODES
-
-    return LANGUAGE_CODES["en"]
-
-
 @lru_cache(maxsize=512)
 def _english_with(abbreviations: frozenset[str]) -> Any:
     """pysbd's English rules with only ``abbreviations`` (in pysbd's own order)."""
-    module = _english_module()
+    module = rules_for("en").module
     kept = [a for a in module.Abbreviation.ABBREVIATIONS if a in abbreviations]
     abbreviation = type("Abbreviation", (module.Abbreviation,), {"ABBREVIATIONS": kept})
     return type(module.__name__, (module,), {"Abbreviation": abbreviation})

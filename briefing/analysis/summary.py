@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.analysis.ranking import BOILERPLATE_FACTOR, boilerplate, rank, select
+from briefing.analysis.ranking import boilerplate_factors, rank, select
 from briefing.model import Document
 
 # Redundancy control (maximal marginal relevance), strongest for a short
@@ -29,9 +29,7 @@ def summarize(doc: Document, *, sentences: int | None = None, words: int | None 
         return []
     total = max(len(texts) - 1, 1)
     ranking = rank(texts, positions=[i / total for i in range(len(texts))], language=doc.language or "en")
-    for i, text in enumerate(texts):  # notes, cross-references, table rows: as in a brief
-        if boilerplate(text):
-            ranking.scores[i] *= BOILERPLATE_FACTOR
+    ranking.scores[:] = ranking.scores * boilerplate_factors(texts)  # notes, cross-references: as in a brief
     if words is not None:
         lengths = [len(t.split()) for t in texts]
         share = round(len(texts) * min(1.0, words / max(sum(lengths), 1)))

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from briefing import __version__
 
-from briefing.analysis.ranking import BOILERPLATE_FACTOR, DEFAULT_WEIGHTS, boilerplate, points_back, rank, select
+from briefing.analysis.ranking import DEFAULT_WEIGHTS, boilerplate_factors, points_back, rank, select
 from briefing.compose import facts
 from briefing.errors import InputError
 from briefing.compose.chartspecs import charts_for
@@ -176,7 +176,7 @@ def _structure_prior(documents: list[Document], units: list, themes: list[Theme]
     import numpy as np
 
     bonus = np.zeros(len(units))
-    factor = np.array([BOILERPLATE_FACTOR if boilerplate(u.text) else 1.0 for u in units])
+    factor = boilerplate_factors([u.text for u in units])
     summary_like = [False] * len(units)
     reports: set[int] = set()
     openers: set[tuple[int, int]] = set()

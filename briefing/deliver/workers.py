@@ -17,18 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from briefing.deliver.batch import BRIEF_SUFFIXES, Job, Options, Result, file_sha256
+from briefing.deliver.warm import warm_up  # light: its heavy imports happen inside
 from briefing.errors import BriefingError
 
 #: Start method of the local worker processes (docs/decisions.md: measured
 #: against fork: same speed, 6% less memory per worker, safe with threads).
 START_METHOD = "forkserver"
-
-
-def warm_up() -> None:
-    """Worker initializer: imports and one brief in memory (see :mod:`briefing.deliver.warm`)."""
-    from briefing.deliver.warm import warm_up as warm
-
-    warm()
 
 
 def _local_worker() -> None:

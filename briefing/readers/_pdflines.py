@@ -10,6 +10,7 @@ the whole report takes ~0.3 s.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import math
 import re
@@ -173,18 +174,17 @@ def _cells(calls: _Calls, rects: list[tuple[float, float, float, float]], size: 
     if not cuts:
         return ()
     bounds = [first]
-    for cut in cuts:  # characters run left to right: bisect for the cut
-        low, high = bounds[-1], last
-        while low < high:
-            mid = (low + high) // 2
-            if calls.char_x(mid) < cut - 0.5:
-                low = mid + 1
-            else:
-                high = mid
-        bounds.append(low)
+    for cut in cuts:
+        bounds.append(_first_at(calls, bounds[-1], last, cut - 0.5))
     bounds.append(last + 1)
     cells = tuple(" ".join(strip_invisible(text[a:b]).split()) for a, b in zip(bounds, bounds[1:]))
     return cells if all(cells) else ()
+
+
+def _first_at(calls: _Calls, low: int, high: int, x: float) -> int:
+    """The first character in ``low``..``high`` whose centre is at ``x`` or right of it
+    (``high`` if none before it is): characters of a line run left to right."""
+    return bisect.bisect_left(range(low, high), x, key=calls.char_x) + low
 
 
 def _merge_raised(lines: list[Line]) -> list[Line]:
@@ -216,13 +216,7 @@ def _superscripts(calls: _Calls, rects: list[tuple[float, float, float, float]],
     for left, top, right, bottom in rects:
         if size <= 0 or top - bottom >= 0.75 * size or bottom <= base + 0.25 * size:
             continue
-        low, high = first, last  # characters run left to right: bisect for the run
-        while low < high:
-            mid = (low + high) // 2
-            if calls.char_x(mid) < left - 0.5:
-                low = mid + 1
-            else:
-                high = mid
+        low = _first_at(calls, first, last, left - 0.5)
         found = set()
         while low <= last and not text[low].isspace() and calls.char_x(low) <= right + 0.5:
             found.add(low)

@@ -268,9 +268,13 @@ def pdf_bytes(
     drawings, charts = _drawings(brief, style, page.frame_width, (page.height - page.top - page.bottom) * 0.55)
     folder = template_folder(template)
     fit = template_fit(folder)
+    from briefing.serialise import dump_json
+
+    canvas = _canvas_class(keywords(brief), face_names(style)["text"],
+                           page.left - page.right if page.mirrored else 0.0, dump_json(brief).encode("utf-8"))
     for level in range(fit.levels):
         rml = _rml(brief, style, page, charts, folder, level)
-        data = _lay_out(rml, brief, style, page, drawings, key=f"{folder.resolve()}#{level}")
+        data = _lay_out(rml, canvas, style, drawings, key=f"{folder.resolve()}#{level}")
         if fit.pages is None or _page_count(data) <= fit.pages:
             return data
     many = "one page" if fit.pages == 1 else f"{fit.pages} pages"
@@ -283,8 +287,9 @@ def _page_count(data: bytes) -> int:
     return len(PdfReader(io.BytesIO(data)).pages)
 
 
-def _lay_out(rml: str, brief: Brief, style: Style, page: Page, drawings: dict[str, Any], key: str = "") -> bytes:
-    """RML → PDF bytes with z3c.rml, strict about unknown tags and attributes.
+def _lay_out(rml: str, canvas: type, style: Style, drawings: dict[str, Any], key: str = "") -> bytes:
+    """RML → PDF bytes with z3c.rml and ``canvas`` (see :func:`_canvas_class`), strict
+    about unknown tags and attributes.
 
     ``key`` names the template for ``onepass``, which usually saves z3c.rml's
     second pass.
@@ -311,10 +316,6 @@ def _lay_out(rml: str, brief: Brief, style: Style, page: Page, drawings: dict[st
     token = CHARTS.set(drawings)
     heading = face_names(style)["heading"]
     logo_token = LOGO.set((str(style.logo), heading, heading + "-Bold") if style.logo else None)
-    from briefing.serialise import dump_json
-
-    shift = page.left - page.right if page.mirrored else 0.0
-    canvas = _canvas_class(keywords(brief), face_names(style)["text"], shift, dump_json(brief).encode("utf-8"))
 
     def run(names: Names) -> bytes:
         doc = document.Document(copy.deepcopy(root), canvasClass=canvas)
