@@ -75,8 +75,8 @@ def test_each_kind_draws_at_the_asked_width(make) -> None:
     assert 60 < d.height < 400
     texts = {s.text for s in strings(d)}
     assert texts, "no text in the drawing"
-    fig = charts.figure(spec, width_pt=300, height_pt=200)
-    assert tuple(fig.get_size_inches() * 72) == pytest.approx((300, 200))
+    marks = charts.scene(spec, width_pt=300, height_pt=200)
+    assert (marks.width, marks.height) == (300, 200)
     assert charts.drawing(spec, width_pt=300, height_pt=200).height == pytest.approx(200)
 
 
@@ -148,7 +148,6 @@ def test_output_is_deterministic(make, monkeypatch: pytest.MonkeyPatch) -> None:
     spec = make()
     first = charts.svg(spec, width_pt=451)
     assert first == charts.svg(spec, width_pt=451)
-    assert b"<dc:date>" not in first and b"Matplotlib v" not in first
     assert charts.png(spec, width_px=600) == charts.png(spec, width_px=600)
     monkeypatch.setattr(rl_config, "invariant", 1)
     pdfs = [renderPDF.drawToString(charts.drawing(spec, width_pt=451)) for _ in range(2)]
@@ -273,38 +272,68 @@ def test_timeline_labels_never_overlap() -> None:
             assert dx <= 0.5 or dy <= 0.5, (a, b)
 
 
-def test_system_fonts_never_reach_a_chart(tmp_path: Path) -> None:
-    """matplotlib chooses among the style's, the fallback and its own fonts only, then gets its list back."""
-    import shutil
-
+def test_system_fonts_never_reach_a_chart() -> None:
+    """The PNG draws each run with its own file, never one matplotlib finds on the machine."""
     from matplotlib import font_manager as fm
 
-    from briefing.resources import font_path
+    from briefing.writers.fallback import fallbacks
 
-    # A "system" font that claims to be the chart face and comes first: it would win a plain lookup.
-    impostor = tmp_path / "Impostor.ttf"
-    shutil.copyfile(font_path("NotoSerif-Regular.ttf"), impostor)
-    face = fm.ttfFontProperty(fm.get_font(str(charts.ChartStyle.default().font_regular))).name
-    entry = dataclasses.replace(fm.ttfFontProperty(fm.get_font(str(impostor))), name=face)
-    saved = fm.fontManager.ttflist
-    fm.fontManager.ttflist = [entry, *saved]
-    fm.fontManager._findfont_cached.cache_clear()
-    seen: list[str] = []
+    seen: list[object] = []
     original = fm.FontManager._find_fonts_by_props
 
     def spy(self, prop, *args, **kwargs):  # noqa: ANN001, ANN202 - matplotlib's signature
-        found = original(self, prop, *args, **kwargs)
-        seen.extend(str(path) for path in found)
-        return found
+        seen.append(prop)
+        return original(self, prop, *args, **kwargs)
 
+    fm.FontManager._find_fonts_by_props = spy
     try:
-        assert str(impostor) in original(fm.fontManager, fm.FontProperties(family=face))  # it would win
-        fm.FontManager._find_fonts_by_props = spy
-        charts.svg(bar(), width_pt=400)
-        after = fm.fontManager.ttflist
+        for make in SPECS:
+            charts.png(make(), width_px=400)
     finally:
         fm.FontManager._find_fonts_by_props = original
-        fm.fontManager.ttflist = saved
-        fm.fontManager._findfont_cached.cache_clear()
-    assert seen and str(impostor) not in seen
-    assert after[0] is entry and after[1:] == saved  # the caller's list is back
+    style = charts.ChartStyle.default()
+    ours = {str(style.font_regular), str(style.font_bold)}
+    ours |= {str(path) for fb in fallbacks() for path in (fb.regular, fb.bold)}
+    files = {prop.get_file() for prop in seen}
+    assert seen and files <= ours, files - ours
+
+
+def test_the_three_renderings_show_the_same_text() -> None:
+    """PDF strings, SVG text and the marks agree, label for label."""
+    from lxml import etree
+
+    for make in SPECS:
+        spec = make()
+        labels = [m.text for m in charts.scene(spec, width_pt=451).marks if hasattr(m, "text")]
+        root = etree.fromstring(charts.svg(spec, width_pt=451))
+        assert ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")] == labels
+        drawn = "".join(s.text for s in strings(charts.drawing(spec, width_pt=451)))
+        assert drawn == "".join(labels)
+
+
+def test_png_shows_the_chart_inside_its_edges() -> None:
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(charts.png(bar(), width_px=900))) as image:
+        grey = image.convert("L")
+        box = grey.point(lambda v: 255 if v < 200 else 0).getbbox()  # the ink
+        assert box is not None
+        left, top, right, bottom = box
+        assert left > 10 and right < grey.width - 2 and top >= 0 and bottom <= grey.height
+        assert grey.getpixel((grey.width // 2, 2)) > 240  # white, not transparent black
+
+
+@pytest.mark.parametrize("lo, hi, integer, expected", [
+    (0, 47.3, True, [0, 10, 20, 30, 40]),
+    (0, 4.2, True, [0, 1, 2, 3, 4]),
+    (0, 2.4, False, [0, 0.5, 1, 1.5, 2]),
+    (-17.1, 3.2, False, [-15, -10, -5, 0]),
+    (0, 1830, True, [0, 500, 1000, 1500]),
+    (0, 0.9, True, [0]),
+])
+def test_ticks_are_round_and_inside(lo: float, hi: float, integer: bool, expected: list[float]) -> None:
+    from briefing.charts.text import nice_ticks
+
+    assert nice_ticks(lo, hi, 5, integer) == expected

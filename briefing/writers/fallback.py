@@ -345,13 +345,13 @@ def _canvas_runs(parts: list[tuple[Fallback | None, str]], widths: list[float], 
     yield etree.Element("setFont", name=face, size=f"{size:g}")
 
 
-# --- charts (SVG from matplotlib, read by svglib) ----------------------------------
+# --- charts (ReportLab drawings) ---------------------------------------------------
 
 
 def register_faces(which: Iterable[Fallback] | None = None) -> None:
     """Register fallback faces (all, or ``which``) with ReportLab for drawings (charts).
 
-    svglib's strings name a face directly.  Each file is parsed once per
+    A chart's strings name a face directly.  Each file is parsed once per
     process (``fontcache``), and the faces come back after z3c.rml resets
     ReportLab's registry for a document.
     """
@@ -360,44 +360,3 @@ def register_faces(which: Iterable[Fallback] | None = None) -> None:
     for fb in fallbacks() if which is None else which:
         for bold in (False, True):
             register(fb.face_for(bold), str(fb.path_for(bold)))
-
-
-def split_svg_text(root: Any, regular: Path, bold: Path) -> None:
-    """Cut each SVG ``<text>`` that needs fallback into one ``<text>`` per font run.
-
-    svglib measures every part of a text with the element's one font, so the
-    runs are placed here, by their widths, and anchored at the start.
-    """
-    import re
-
-    ns = "{http://www.w3.org/2000/svg}"
-    for node in list(root.iter(f"{ns}text")):
-        if len(node) or not node.text:
-            continue
-        css = dict(part.split(":", 1) for part in (node.get("style") or "").split(";") if ":" in part)
-        css = {k.strip(): v.strip() for k, v in css.items()}
-        weight = css.get("font-weight", "normal")
-        is_bold = weight == "bold" or (weight.isdigit() and int(weight) >= 600)
-        path = bold if is_bold else regular
-        parts = runs(node.text, path, is_bold)
-        if len(parts) == 1 and parts[0][0] is None:
-            continue
-        size = float(re.sub(r"[^0-9.]", "", css.get("font-size", "10")) or 10)
-        widths = [_metrics(str(fb.path_for(is_bold) if fb else path)).stringWidth(chunk, size)
-                  for fb, chunk in parts]
-        anchor = css.get("text-anchor", "start")
-        x = float(node.get("x", "0"))
-        x -= sum(widths) if anchor == "end" else sum(widths) / 2 if anchor == "middle" else 0
-        parent, index = node.getparent(), node.getparent().index(node)
-        parent.remove(node)
-        for (fb, chunk), width in zip(parts, widths):
-            piece = dict(css, **{"text-anchor": "start"})
-            if fb is not None:
-                piece["font-family"] = f"'{fb.face}'"
-            clone = node.makeelement(node.tag, dict(node.attrib))
-            clone.set("style", "; ".join(f"{k}: {v}" for k, v in piece.items()))
-            clone.set("x", f"{x:.3f}")
-            clone.text = chunk
-            parent.insert(index, clone)
-            index += 1
-            x += width

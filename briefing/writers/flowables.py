@@ -8,6 +8,7 @@ them by chart id.  Nothing here reads document text.
 from __future__ import annotations
 
 from contextvars import ContextVar
+from functools import cache
 from typing import Any
 
 CHARTS: ContextVar[dict[str, Any]] = ContextVar("briefing_charts", default={})
@@ -59,8 +60,6 @@ def logo(canvas: Any, params: str) -> None:
         from reportlab.graphics import renderPDF
         from svglib.svglib import svg2rlg
 
-        from briefing.charts import font_map
-
         drawing = svg2rlg(path, font_map=font_map(regular_face, bold_face))
         if drawing is None or not drawing.width or not drawing.height:
             return
@@ -78,3 +77,19 @@ def logo(canvas: Any, params: str) -> None:
     w, h = image.getSize()
     scale = min(width / w, height / h)
     canvas.drawImage(image, x, y + (height - h * scale) / 2, w * scale, h * scale, mask="auto")
+
+
+@cache
+def font_map(regular_face: str, bold_face: str) -> Any:
+    """An svglib font map sending every family of an SVG logo to our two faces, by weight."""
+    from svglib.fonts import FontMap
+
+    class _BriefingFontMap(FontMap):
+        def find_font(
+            self, font_name: str, weight: str = "normal", style: str = "normal"
+        ) -> tuple[str, bool]:
+            w = str(weight).strip().lower()
+            bold = w in ("bold", "bolder") or (w.isdigit() and int(w) >= 600)
+            return (bold_face if bold else regular_face), True
+
+    return _BriefingFontMap()

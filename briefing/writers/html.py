@@ -15,8 +15,8 @@ embeds them as ``data:`` URIs (self-contained); :func:`email_html` refers to
 them as ``cid:`` parts for a ``multipart/related`` message, which Gmail and
 Outlook display where they block ``data:`` images.
 
-Same brief, same style: same bytes (matplotlib's SVG and PNG are written
-without dates and with a fixed hash salt).
+Same brief, same style: same bytes (the charts' SVG and PNG carry no dates
+or generator stamps).
 """
 
 from __future__ import annotations
@@ -315,7 +315,7 @@ _REF = re.compile(r"url\(#([^)]+)\)")
 
 
 def inline_svg(data: bytes, prefix: str, label: str) -> Markup:
-    """matplotlib's SVG made fit to sit inside an HTML page.
+    """A chart's SVG made fit to sit inside an HTML page.
 
     Drops the XML prologue, metadata and the SVG's own ``<style>`` (it would
     style the whole page); keeps only ids something refers to, prefixed so
@@ -347,7 +347,11 @@ def inline_svg(data: bytes, prefix: str, label: str) -> Markup:
         for attr in ("clip-path", "style"):
             if node.get(attr):
                 value = _REF.sub(lambda m: f"url(#{prefix}-{m.group(1)})", node.get(attr))
-                node.set(attr, re.sub(r"font-family: [^;]*;? ?", "", value).strip())
+                value = re.sub(r"font-family: [^;]*;? ?", "", value).strip()
+                if value:
+                    node.set(attr, value)
+                else:
+                    del node.attrib[attr]
         for attr in (_XLINK, "href"):
             if (node.get(attr) or "").startswith("#"):
                 node.set(attr, f"#{prefix}-{node.get(attr)[1:]}")
@@ -359,7 +363,7 @@ def inline_svg(data: bytes, prefix: str, label: str) -> Markup:
     title.text = label
     root.insert(0, title)
     text = etree.tostring(root, encoding="unicode")
-    return Markup(re.sub(r"\n\s*", "\n", text))  # matplotlib's indentation is only weight
+    return Markup(re.sub(r"\n\s*", "\n", text))  # indentation is only weight
 
 
 def chart_alt(spec: ChartSpec) -> str:
