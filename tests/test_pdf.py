@@ -195,3 +195,32 @@ def test_no_page_ends_with_a_section_heading(sample_pdf: Path) -> None:
     for number, page in enumerate(page_texts(sample_pdf), start=1):
         last = [line.strip() for line in page.splitlines() if line.strip()][-1]
         assert last not in headings, f"page {number} ends with the heading '{last}'"
+
+
+def test_reset_hooks_parse_vera_once_and_change_no_byte(monkeypatch: pytest.MonkeyPatch) -> None:
+    """z3c.rml's reset re-registers ReportLab's Vera faces for every document: parsed once here."""
+    import weakref
+
+    from reportlab import rl_config
+    from reportlab.pdfbase import ttfonts
+
+    from briefing.writers import fontcache
+
+    brief = Brief(title="Vera", takeaways=[Point(text="One takeaway.")])
+    first = pdf_bytes(brief)
+    parsed: list[str] = []
+    real_init = ttfonts.TTFontFace.__init__
+
+    def spy(self, filename, *args, **kwargs):  # noqa: ANN001, ANN202 - ReportLab's signature
+        parsed.append(str(filename))
+        real_init(self, filename, *args, **kwargs)
+
+    monkeypatch.setattr(ttfonts.TTFontFace, "__init__", spy)
+    assert pdf_bytes(brief) == first
+    assert parsed == []
+    # The hooks as ReportLab and z3c.rml registered them: they parse Vera again, same bytes.
+    hooks = [getattr(ref(), "hook", ref()) for ref in rl_config._registered_resets if ref()]
+    monkeypatch.setattr(rl_config, "_registered_resets", [weakref.ref(h) for h in hooks])
+    monkeypatch.setattr(fontcache, "share_reset_faces", lambda: None)
+    assert pdf_bytes(brief) == first
+    assert sum("Vera" in name for name in parsed) == 8, parsed
