@@ -337,3 +337,24 @@ def test_ticks_are_round_and_inside(lo: float, hi: float, integer: bool, expecte
     from briefing.charts.text import nice_ticks
 
     assert nice_ticks(lo, hi, 5, integer) == expected
+
+
+def test_png_draws_the_marks_in_their_order() -> None:
+    """Grid lines stay behind the bars in the PNG too (matplotlib would lift lines above boxes)."""
+    import io
+
+    from PIL import Image
+
+    from briefing.charts.marks import Box, Line
+    from briefing.charts.style import GRID
+
+    spec, px = bar(), 900
+    dpi = 200
+    marks = charts.scene(spec, width_pt=px / dpi * 72)
+    scale = px / marks.width
+    grid = [m for m in marks.marks if isinstance(m, Line) and m.stroke == GRID and m.x0 > marks.marks[0].x0]
+    box = next(m for m in marks.marks if isinstance(m, Box) and m.x + m.w > grid[0].x0 + 2)
+    x, y = grid[0].x0 * scale, (marks.height - (box.y + box.h / 2)) * scale
+    with Image.open(io.BytesIO(charts.png(spec, width_px=px, dpi=dpi))) as image:
+        r, g, b = image.convert("RGB").getpixel((round(x), round(y)))
+    assert abs(r - 0x1F) + abs(g - 0x3A) + abs(b - 0x5F) < 30, (r, g, b)
