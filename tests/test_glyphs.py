@@ -58,10 +58,10 @@ def test_bold_faces_fall_back_to_bold_files() -> None:
 
 
 def test_string_width_measures_fallback_runs_with_their_fonts() -> None:
-    georgian = fallback._metrics(str(font_path("NotoSansGeorgian-Regular.ttf"))).stringWidth("საქართველო", 10)
-    assert fallback._metrics(str(SERIF)).stringWidth("საქართველო", 10) != georgian  # .notdef widths
+    georgian = fallback.metrics(str(font_path("NotoSansGeorgian-Regular.ttf"))).stringWidth("საქართველო", 10)
+    assert fallback.metrics(str(SERIF)).stringWidth("საქართველო", 10) != georgian  # .notdef widths
     assert fallback.string_width("Tbilisi საქართველო", SERIF, 10) == (
-        fallback._metrics(str(SERIF)).stringWidth("Tbilisi ", 10) + georgian)
+        fallback.metrics(str(SERIF)).stringWidth("Tbilisi ", 10) + georgian)
 
 
 _RML = """<document filename="x.pdf"><docinit>
@@ -98,7 +98,7 @@ def test_canvas_strings_are_split_into_runs_that_keep_their_alignment() -> None:
     strings = [(e.tag, e.text) for e in graphics if e.tag.startswith("draw")]
     assert strings[:2] == [("drawString", "Brief: "), ("drawString", "საქართველო")]
     first, second = [e for e in graphics if e.tag == "drawString"][:2]
-    width = sum(fallback._metrics(str(p)).stringWidth(t, 9) for p, t in
+    width = sum(fallback.metrics(str(p)).stringWidth(t, 9) for p, t in
                 ((SERIF, "Brief: "), (font_path("NotoSansGeorgian-Regular.ttf"), "საქართველო")))
     assert abs(float(first.get("x")) - (500 - width)) < 0.01  # right-aligned as a whole
     assert float(second.get("x")) > float(first.get("x"))

@@ -82,11 +82,11 @@ class Scene:
 
 def placed(label: Label, style: ChartStyle) -> list[tuple[float, str, Fallback | None, float]]:
     """The label's font runs as ``(offset along the baseline, text, fallback or None, width)``."""
-    from briefing.writers.fallback import _metrics, runs
+    from briefing.writers.fallback import metrics, runs
 
     path = style.font(label.bold)
     parts = runs(label.text, path, label.bold)
-    widths = [_metrics(str(fb.path_for(label.bold) if fb else path)).stringWidth(chunk, label.size)
+    widths = [metrics(str(fb.path_for(label.bold) if fb else path)).stringWidth(chunk, label.size)
               for fb, chunk in parts]
     total = sum(widths)
     x = -total if label.anchor == "end" else -total / 2 if label.anchor == "middle" else 0.0
@@ -184,7 +184,7 @@ def to_svg(scene: Scene, style: ChartStyle) -> bytes:
 
 def _family(path: Path) -> str:
     """The family name inside a TrueType file."""
-    from briefing.writers.fallback import _metrics
+    from briefing.writers.fallback import metrics
 
-    name = _metrics(str(path)).face.familyName
+    name = metrics(str(path)).face.familyName
     return name.decode("latin-1") if isinstance(name, bytes) else str(name)

@@ -73,11 +73,11 @@ def fallbacks() -> tuple[Fallback, ...]:
 @cache
 def coverage(path: str | Path) -> frozenset[int]:
     """Code points the font file at ``path`` maps to a glyph (its cmap)."""
-    return frozenset(_metrics(str(path)).face.charToGlyph)
+    return frozenset(metrics(str(path)).face.charToGlyph)
 
 
 @cache
-def _metrics(path: str) -> Any:
+def metrics(path: str) -> Any:
     """An unregistered ReportLab TTFont of ``path``: cmap and advance widths."""
     from reportlab.pdfbase.ttfonts import TTFont
 
@@ -88,7 +88,7 @@ def string_width(text: str, path: str | Path, size: float) -> float:
     """Width of ``text`` in points as drawn with fallback from the font at ``path``."""
     total = 0.0
     for fb, chunk in runs(text, path):
-        total += _metrics(str(fb.regular if fb else path)).stringWidth(chunk, size)
+        total += metrics(str(fb.regular if fb else path)).stringWidth(chunk, size)
     return total
 
 
@@ -318,7 +318,7 @@ def _fix_canvas(graphics: Any, fonts: _Fonts) -> None:
             x = float(el.get("x"))
         except (TypeError, ValueError):
             continue  # a measurement with units: leave as is
-        widths = [_metrics(str(fb.path_for(fonts.is_bold(face)) if fb else fonts.files[face]))
+        widths = [metrics(str(fb.path_for(fonts.is_bold(face)) if fb else fonts.files[face]))
                   .stringWidth(chunk, size) for fb, chunk in parts]
         align = _STRING_TAGS[el.tag]
         x -= sum(widths) if align == "right" else sum(widths) / 2 if align == "centre" else 0
