@@ -80,7 +80,12 @@ def test_each_kind_draws_at_the_asked_width(make) -> None:
     assert charts.drawing(spec, width_pt=300, height_pt=200).height == pytest.approx(200)
 
 
-@pytest.mark.parametrize("make", SPECS)
+def big() -> ChartSpec:
+    return ChartSpec(id="big", kind="bar", title="Output", caption="Barrels a day",
+                     labels=["Oil", "Gas condensate"], values=[[1830000], [920000]], unit="barrels")
+
+
+@pytest.mark.parametrize("make", [*SPECS, big])
 @pytest.mark.parametrize("width", [451, 240])
 def test_text_stays_inside_the_drawing(make, width: int) -> None:
     d = charts.drawing(make(), width_pt=width)

@@ -86,8 +86,9 @@ def bar(spec: ChartSpec, w: float, h: float | None, st: ChartStyle) -> Scene:
     else:
         scene.add(Line(x0, y_axis, x0, y_top, muted, AXIS))
     for t in ticks:
+        half = width(fmt(t), reg, FS_SMALL) / 2  # a wide last label stays inside the chart
         scene.add(Line(at(t), y_axis, at(t), y_axis - 3, muted, AXIS),
-                  Label(at(t), below(y_axis - 6.5, FS_SMALL), fmt(t), FS_SMALL, ink, "middle"))
+                  Label(min(at(t), w - half), below(y_axis - 6.5, FS_SMALL), fmt(t), FS_SMALL, ink, "middle"))
     for i, (v, text) in enumerate(zip(vals, texts)):
         cy = middle(y_top - (i + 0.5) * row, FS_SMALL)
         scene.add(Label(at(v) + 3, cy, text, FS_SMALL, ink) if v >= 0
