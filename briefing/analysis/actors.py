@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import NamedTuple
 
@@ -174,6 +174,18 @@ def _load(name: str) -> dict[str, object]:
 
 
 @cache
+def country_names() -> dict[str, str]:
+    """Canonical English name of every country, by ISO 3166-1 alpha-2 code."""
+    import pycountry
+
+    countries: dict[str, str] = {}
+    for c in pycountry.countries:
+        countries[c.alpha_2] = _COUNTRY_NAMES.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
+    countries.update({code: name for code, name in _COUNTRY_NAMES.items() if code not in countries})
+    return countries
+
+
+@cache
 def _gazetteer() -> dict[str, _Entry]:
     """Every surface the gazetteer knows, mapped to its actor (built once)."""
     import pycountry
@@ -183,10 +195,7 @@ def _gazetteer() -> dict[str, _Entry]:
         assert isinstance(spec, dict)
         for surface in [canonical, *spec["aliases"]]:
             table.setdefault(surface, _Entry(canonical, spec["kind"], "name"))
-    countries: dict[str, str] = {}
-    for c in pycountry.countries:
-        countries[c.alpha_2] = _COUNTRY_NAMES.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
-    countries.update({code: name for code, name in _COUNTRY_NAMES.items() if code not in countries})
+    countries = country_names()
     for code, name in countries.items():  # canonical names first: they win collisions
         table.setdefault(name, _Entry(name, "country", "name"))
     for code, name in countries.items():
@@ -404,16 +413,21 @@ def _canonical(person: _Person, full: list[_Person]) -> str:
     return " ".join(min(candidates, key=key).tokens)
 
 
-def find_actors(texts: Sequence[str]) -> list[list[Mention]]:
+def find_actors(texts: Sequence[str], language: str = "en") -> list[list[Mention]]:
     """Find the actors mentioned in ``texts``, the sentences of one document.
 
     Returns one list of mentions per text, in text order, without overlaps.
     People are resolved across the whole document, so "Aliyev" is reported
-    as "Ilham Aliyev" when the document names him in full anywhere.
+    as "Ilham Aliyev" when the document names him in full anywhere.  In a
+    language with its own table (:mod:`briefing.analysis.actors_local`)
+    inflected names are found too, and every actor goes by its name in that
+    language.
     """
     lower = frozenset(w for t in texts for w in _LOWER_WORD.findall(t))
     result: list[list[Mention]] = []
     per_text = [_gazetteer_mentions(text, lower) for text in texts]
+    if language != "en":
+        per_text = [_with_local(text, found, language) for text, found in zip(texts, per_text, strict=True)]
     people = _find_people(texts, lower, per_text)
     full = [p for p in people if len(p.tokens) > 1]
     for i, gaz in enumerate(per_text):
@@ -430,3 +444,16 @@ def find_actors(texts: Sequence[str]) -> list[list[Mention]]:
             chosen.append(Mention(_canonical(p, full), "person", p.start, p.end, texts[i][p.start:p.end]))
         result.append(sorted(chosen, key=lambda x: (x.start, x.end)))
     return result
+
+
+def _with_local(text: str, found: list[Mention], language: str) -> list[Mention]:
+    """Add the names written in ``language``; English names found too go by their local name."""
+    from briefing.analysis.actors_local import find, local_actors
+
+    known = local_actors(language)
+    if known is None:
+        return found
+    local = [Mention(f.name, f.kind, f.start, f.end, text[f.start:f.end]) for f in find(text, language)]
+    english = [replace(m, name=known.english.get(m.name, m.name)) for m in found
+               if m.surface not in known.common and not any(x.start < m.end and m.start < x.end for x in local)]
+    return sorted(local + english, key=lambda x: (x.start, x.end))

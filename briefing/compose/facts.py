@@ -29,7 +29,8 @@ def actors(documents: list[Document], units: list[Unit], themes: list[Theme]) ->
     aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
     for s_index in range(1, len(documents) + 1):
         doc_units = [u for u in units if u.source == s_index]
-        for unit, mentions in zip(doc_units, find_actors([u.text for u in doc_units]), strict=True):
+        language = documents[s_index - 1].language or "en"
+        for unit, mentions in zip(doc_units, find_actors([u.text for u in doc_units], language), strict=True):
             for m in mentions:
                 key = (m.name, m.kind)
                 counts[key][themes[unit.theme].id] += 1

@@ -1,0 +1,75 @@
+#!/usr/bin/env python
+"""Actors beyond English: what a brief finds in translations of the same news.
+
+    .venv/bin/python benchmarks/actors.py [--verbose]
+
+Reads ``../shared/eval/multilingual/ntrex/<language>/`` (19 international
+politics articles, each professionally translated); without it, prints
+``skipped: ...`` and exits 0.  Nothing is downloaded.
+
+The reference is what the English pipeline finds in the English original
+(countries, organisations and places; people are left out, as names are
+transliterated differently).  For each translation, the actors found are
+mapped back to their English names through the language's table, and the
+table gives recall and precision against that reference over all articles.
+The English pipeline is not ground truth, so a "wrong" actor is sometimes
+right (``--verbose`` lists them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+if str(ROOT) not in sys.path:
+    sys.path.append(str(ROOT))
+
+NTREX = ROOT.parent / "shared" / "eval" / "multilingual" / "ntrex"
+LANGUAGES = {"aze-Latn": "az", "tur": "tr", "rus": "ru", "ukr": "uk", "kaz": "kk", "kat": "ka", "hye": "hy"}
+
+
+def actors(path: Path) -> set[str]:
+    from briefing.compose import compose
+    from briefing.readers import read_path
+
+    return {a.name for a in compose([read_path(path)]).actors if a.kind != "person"}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--verbose", action="store_true", help="list the actors not in the reference")
+    args = parser.parse_args()
+    if not (NTREX / "eng").is_dir():
+        print(f"skipped: {NTREX} not found")
+        return 0
+    from briefing.analysis.actors_local import local_actors
+
+    names = sorted(p.name for p in (NTREX / "eng").glob("*.txt"))
+    reference = {name: actors(NTREX / "eng" / name) for name in names}
+    print(f"{len(names)} articles; reference: the English originals, {sum(map(len, reference.values()))} actors\n")
+    print("| language | found | right | not in reference | recall | precision |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for folder, language in LANGUAGES.items():
+        table = local_actors(language)
+        english = {shown: name for name, shown in table.english.items()} if table else {}
+        right = extra = missed = 0
+        listed = []
+        for name in names:
+            found = {english.get(a, a) for a in actors(NTREX / folder / name)}
+            right += len(found & reference[name])
+            extra += len(found - reference[name])
+            missed += len(reference[name] - found)
+            listed += [f"{name}: {a}" for a in sorted(found - reference[name])]
+        total = right + extra
+        print(f"| {language} | {total} | {right} | {extra} | {right / (right + missed):.2f} | "
+              f"{right / total if total else 0:.2f} |")
+        if args.verbose and listed:
+            print("\n".join(f"|   | {line} |" for line in listed))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
