@@ -117,3 +117,31 @@ def test_grouping_keeps_stories_apart_and_merges_the_same_story() -> None:
     assert [0, 2] in groups or [2, 3] in groups  # the gas story of sources 1 and 3
     assert [1] in groups  # the election stays alone
     assert not any({0, 3} <= set(g) for g in groups)  # one document never merges with itself
+
+
+def test_a_heading_s_own_number_is_not_part_of_the_theme_label() -> None:
+    from briefing.analysis.themes import unnumbered
+
+    cases = {
+        "1. Hazar Havzası: Stratejik Denge": "Hazar Havzası: Stratejik Denge", "2.3 Energy and trade": "Energy and trade",
+        "IV. Conclusions": "Conclusions", "A) Background": "Background",
+        # not section numbers
+        "2030 Vision": "2030 Vision", "U.S. policy": "U.S. policy", "1.5 degrees of warming": "1.5 degrees of warming",
+        "10 Downing Street": "10 Downing Street", "1.": "1.",
+    }
+    assert {h: unnumbered(h) for h in cases} == cases
+    blocks = [Block("heading", "1. Energy", level=2), para("Gas flows through the pipeline to Europe.", 1),
+              Block("heading", "2. Security", level=2), para("Troops guard the border crossings.", 2)]
+    assert [s.label for s in segment(Document(title="t", blocks=blocks))] == ["Energy", "Security"]
+
+
+def test_back_matter_in_other_languages_ends_the_themes() -> None:
+    from briefing.analysis.themes import is_back_matter
+
+    back = ["8. Kaynakça", "Önerilen Kaynaklar: Devlet Aklı ve Jeopolitik Vizyon", "İleri Doktriner Okumalar",
+            "Stratejik Okuma Önerileri", "Temel Doktriner Referanslar", "İstifadə olunmuş ədəbiyyat",
+            "Mənbələr", "Список литературы", "Примечания", "Notes", "References"]
+    body = ["Stratejik Kaynakların Yönetimi ve Ulusal Güvenlik", "Enerji Politikaları ve Stratejik Kaynaklar",
+            "Energy sources", "Sources of tension", "Литературная жизнь Баку"]
+    assert [h for h in back if not is_back_matter(h)] == []
+    assert [h for h in body if is_back_matter(h)] == []

@@ -40,6 +40,34 @@ _BACK_MATTER = re.compile(
     r"^appendix\b|^annex\b|^related (?:articles|stories|content)$",
     re.IGNORECASE,
 )
+# The same in Turkish, Azerbaijani, Russian and Ukrainian: bibliographies, notes,
+# "recommended sources" and "further reading" (anywhere in the heading).
+_BACK_MATTER_LOCAL = re.compile(
+    r"\bkaynakça|\bokumalar|\bokuma önerileri|\breferanslar|^(?:dipnotlar|notlar|ekler)\b|\bkaynak\w*\b.*\b(?:okuma|öneri)\w*"
+    r"|\b(?:okuma|önerilen)\w*\b.*\bkaynak|^(?:istifadə olunmuş )?ədəbiyyat|^(?:mənbələr|qeydlər|istinadlar)$"
+    r"|^(?:список (?:использованной )?литературы|литература|источники|примечания|сноски|библиография"
+    r"|джерела|примітки|література|список літератури)$",
+    re.IGNORECASE,
+)
+# A heading's own numbering: "1.", "2.3", "IV.", "A)" before the words.
+_NUMBERING = re.compile(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])[.)]|\d{1,2}(?:\.\d{1,2})+)\s+(?=\S)")
+
+
+def unnumbered(heading: str) -> str:
+    """The heading without its own section number (the brief numbers themes itself)."""
+    heading = heading.strip()
+    m = _NUMBERING.match(heading)
+    if m is None or m.end() == len(heading):
+        return heading
+    if m.group().rstrip()[-1].isdigit() and heading[m.end()].islower():
+        return heading  # "1.5 degrees of warming": a number, not a section
+    return heading[m.end():]
+
+
+def is_back_matter(heading: str) -> bool:
+    """Whether a heading opens notes, references, sources or appendices."""
+    text = unnumbered(heading).strip(" :.")
+    return bool(_BACK_MATTER.match(text) or _BACK_MATTER_LOCAL.search(text))
 
 
 @dataclass
@@ -65,7 +93,7 @@ def body_blocks(doc: Document) -> list[Block]:
     """Headings and text blocks of the body: no tables, no back matter."""
     blocks = []
     for block in doc.blocks:
-        if block.kind == "heading" and _BACK_MATTER.match(block.text.strip(" :.")):
+        if block.kind == "heading" and is_back_matter(block.text):
             break
         if block.kind != "table":
             blocks.append(block)
@@ -82,7 +110,7 @@ def segment(doc: Document) -> list[Segment]:
     segments = [Segment(CONTEXT_LABEL, "context")]
     for block in blocks:
         if block.kind == "heading" and block.level == top:
-            segments.append(Segment(block.text, "section"))
+            segments.append(Segment(unnumbered(block.text), "section"))
         elif block.kind != "heading":
             segments[-1].blocks.append(block)
     context, sections = segments[0], _absorb_small(segments[1:])
