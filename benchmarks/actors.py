@@ -31,11 +31,13 @@ NTREX = ROOT.parent / "shared" / "eval" / "multilingual" / "ntrex"
 LANGUAGES = {"aze-Latn": "az", "tur": "tr", "rus": "ru", "ukr": "uk", "kaz": "kk", "kat": "ka", "hye": "hy"}
 
 
-def actors(path: Path) -> set[str]:
+def actors(path: Path) -> tuple[set[str], int]:
+    """Countries, organisations and places found in ``path``, and how many people."""
     from briefing.compose import compose
     from briefing.readers import read_path
 
-    return {a.name for a in compose([read_path(path)]).actors if a.kind != "person"}
+    found = compose([read_path(path)]).actors
+    return {a.name for a in found if a.kind != "person"}, sum(a.kind == "person" for a in found)
 
 
 def main() -> int:
@@ -48,24 +50,29 @@ def main() -> int:
     from briefing.analysis.actors_local import local_actors
 
     names = sorted(p.name for p in (NTREX / "eng").glob("*.txt"))
-    reference = {name: actors(NTREX / "eng" / name) for name in names}
-    print(f"{len(names)} articles; reference: the English originals, {sum(map(len, reference.values()))} actors\n")
-    print("| language | found | right | not in reference | recall | precision |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    english = {name: actors(NTREX / "eng" / name) for name in names}
+    reference = {name: found for name, (found, _people) in english.items()}
+    people = sum(n for _found, n in english.values())
+    print(f"{len(names)} articles; reference: the English originals, {sum(map(len, reference.values()))} "
+          f"countries, organisations and places, and {people} people\n")
+    print("| language | found | right | not in reference | recall | precision | people |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for folder, language in LANGUAGES.items():
         table = local_actors(language)
-        english = {shown: name for name, shown in table.english.items()} if table else {}
-        right = extra = missed = 0
+        back = {shown: name for name, shown in table.english.items()} if table else {}
+        right = extra = missed = persons = 0
         listed = []
         for name in names:
-            found = {english.get(a, a) for a in actors(NTREX / folder / name)}
+            local, n = actors(NTREX / folder / name)
+            persons += n
+            found = {back.get(a, a) for a in local}
             right += len(found & reference[name])
             extra += len(found - reference[name])
             missed += len(reference[name] - found)
             listed += [f"{name}: {a}" for a in sorted(found - reference[name])]
         total = right + extra
         print(f"| {language} | {total} | {right} | {extra} | {right / (right + missed):.2f} | "
-              f"{right / total if total else 0:.2f} |")
+              f"{right / total if total else 0:.2f} | {persons} |")
         if args.verbose and listed:
             print("\n".join(f"|   | {line} |" for line in listed))
     return 0

@@ -87,3 +87,30 @@ def test_an_azerbaijani_brief_names_its_actors_in_azerbaijani() -> None:
     assert found["Avropa İttifaqı"] == 2  # and "Brüsseldə"
     assert {"Avropa İttifaqı", "Türkiyə", "İran", "Xəzər dənizi", "Qara dəniz"} <= set(found)
     assert not {"Azerbaijan", "Russia", "Georgia"} & set(found)
+
+
+@pytest.mark.parametrize("language, texts, expected", [
+    ("az", ["Rusiya Prezidenti Vladimir Putin və Almaniya Kansleri Angela Merkel görüşdü.",
+            "Putinin sözlərinə görə, Merkel razıdır."],
+     [("Vladimir Putin", "Vladimir Putin"), ("Angela Merkel", "Angela Merkel"),
+      ("Vladimir Putin", "Putinin"), ("Angela Merkel", "Merkel")]),
+    ("tr", ["Rusya Devlet Başkanı Vladimir Putin konuştu.", "Putin'in sözlerine göre anlaşma yakın."],
+     [("Vladimir Putin", "Vladimir Putin"), ("Vladimir Putin", "Putin'in")]),
+    ("ru", ["Министр иностранных дел России Сергей Лавров заявил об этом.", "Лаврова спросили о встрече."],
+     [("Сергей Лавров", "Сергей Лавров"), ("Сергей Лавров", "Лаврова")]),
+])
+def test_people_after_a_title_and_their_surnames(language: str, texts: list[str], expected: list[tuple[str, str]]) -> None:
+    found = find_actors(texts, language)
+    people = [(m.name, m.surface) for mentions in found for m in mentions if m.kind == "person"]
+    assert people == expected
+
+
+def test_a_title_before_one_word_or_an_organisation_is_no_person() -> None:
+    found = find_actors(["Prezident Administrasiyası bildirdi.", "Baş nazir Azərbaycan Respublikası adından danışdı."], "az")
+    assert not [m for mentions in found for m in mentions if m.kind == "person"]
+
+
+def test_a_person_goes_by_the_shortest_form_of_each_word() -> None:
+    found = find_actors(["По словам президента Владимира Путина, всё готово.", "Путин добавил, что ждёт ответа."], "ru")
+    [name] = {m.name for mentions in found for m in mentions if m.kind == "person"}
+    assert name.endswith(" Путин")  # the given name is seen only as "Владимира": no form to prefer

@@ -2,7 +2,8 @@
 
 No statistical model: a gazetteer built from pycountry (country names) and the
 curated tables in ``briefing/data`` (demonyms, capital metonyms, organisations,
-places), matched with one compiled trie regex, plus a few rules for people:
+places), matched with one compiled trie regex (:mod:`~briefing.analysis.gazetteer`),
+plus a few rules for people:
 
 * a title before capitalised names ("President Ilham Aliyev");
 * an apposition or a speech verb ("Joseph Biden, who ...", "said Jane Roe");
@@ -13,18 +14,21 @@ places), matched with one compiled trie regex, plus a few rules for people:
 Cheap context rules keep the usual false friends out: "Washington Post",
 "George Washington", "Atlanta, Georgia", the "Baku" in "Baku–Tbilisi–Ceyhan"
 (a pipeline name), "post-Soviet".
+
+Text in another language with a table of its own also goes through
+:mod:`~briefing.analysis.actors_local` (inflected names) and
+:mod:`~briefing.analysis.people_local` (people after that language's titles).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import NamedTuple
 
-from briefing.resources import data_path
+from briefing.analysis.gazetteer import Entry, gazetteer, gazetteer_regex
 
 __all__ = ["Mention", "find_actors"]
 
@@ -40,38 +44,6 @@ class Mention:
     surface: str  # the text as written, e.g. "Washington"
 
 
-class _Entry(NamedTuple):
-    name: str
-    kind: str
-    role: str  # "name" | "demonym" | "capital" | "block"
-
-
-# Corrections to pycountry's formal names, for codes pycountry lacks (XK) or
-# keeps among historic countries (SU).
-_COUNTRY_NAMES = {
-    "RU": "Russia", "CD": "DR Congo", "PS": "Palestine", "VA": "Vatican City",
-    "BN": "Brunei", "FM": "Micronesia", "XK": "Kosovo", "SU": "Soviet Union",
-}
-# Short forms and abbreviations that pycountry does not carry.
-_COUNTRY_ALIASES = {
-    "US": ("U.S.", "US", "USA", "U.S.A.", "America"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
-    "TR": ("Turkey", "Turkiye", "Republic of Turkey"),
-    "KR": ("Republic of Korea",), "KP": ("DPRK",),
-    "CD": ("Democratic Republic of the Congo", "Democratic Republic of Congo", "DRC"),
-    "CZ": ("Czech Republic",), "CI": ("Ivory Coast", "Cote d'Ivoire", "Côte d’Ivoire"),
-    "AE": ("UAE", "U.A.E."), "NL": ("Holland",), "VA": ("Holy See", "Vatican"),
-    "MM": ("Burma",), "SU": ("USSR",), "BA": ("Bosnia", "Bosnia-Herzegovina"),
-    "SZ": ("Swaziland",), "CV": ("Cape Verde",), "TL": ("East Timor",),
-}
-# Phrases that contain an alias but name something else: matched, never reported.
-_BLOCKERS = (
-    "Washington Post", "Washington Times", "Washington Examiner", "George Washington",
-    "Washington State", "Washington state", "New Mexico", "New Jersey", "Georgia Tech",
-    "Georgia State", "post-Soviet", "Native American", "Native Americans",
-    "African American", "African Americans", "Minsk agreements", "Minsk Agreements",
-    "Minsk Protocol", "Captain America", "Turkish Airlines",
-)
 # Aliases that are also common given names or surnames.
 _PERSONISH = frozenset({"Washington", "Jordan", "Chad", "Georgia", "Israel", "Sofia"})
 
@@ -166,88 +138,6 @@ def _person_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return strong, weak
 
 
-def _load(name: str) -> dict[str, object]:
-    with data_path(name).open(encoding="utf-8") as fh:
-        data: dict[str, object] = json.load(fh)
-    data.pop("_about", None)
-    return data
-
-
-@cache
-def country_names() -> dict[str, str]:
-    """Canonical English name of every country, by ISO 3166-1 alpha-2 code."""
-    import pycountry
-
-    countries: dict[str, str] = {}
-    for c in pycountry.countries:
-        countries[c.alpha_2] = _COUNTRY_NAMES.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
-    countries.update({code: name for code, name in _COUNTRY_NAMES.items() if code not in countries})
-    return countries
-
-
-@cache
-def _gazetteer() -> dict[str, _Entry]:
-    """Every surface the gazetteer knows, mapped to its actor (built once)."""
-    import pycountry
-
-    table: dict[str, _Entry] = {b: _Entry("", "", "block") for b in _BLOCKERS}
-    for canonical, spec in _load("organisations.json").items():
-        assert isinstance(spec, dict)
-        for surface in [canonical, *spec["aliases"]]:
-            table.setdefault(surface, _Entry(canonical, spec["kind"], "name"))
-    countries = country_names()
-    for code, name in countries.items():  # canonical names first: they win collisions
-        table.setdefault(name, _Entry(name, "country", "name"))
-    for code, name in countries.items():
-        record = pycountry.countries.get(alpha_2=code)
-        forms = list(_COUNTRY_ALIASES.get(code, ()))
-        if record is not None:
-            forms += [record.name, getattr(record, "official_name", "") or ""]
-            if ", " in record.name:
-                forms.append(record.name.split(", ")[0])
-        for form in forms:
-            form = form.removeprefix("the ")
-            if form:
-                table.setdefault(form, _Entry(name, "country", "name"))
-    for canonical, aliases in _load("places.json").items():
-        assert isinstance(aliases, list)
-        for surface in [canonical, *aliases]:
-            table.setdefault(surface, _Entry(canonical, "place", "name"))
-    for filename, role in (("demonyms.json", "demonym"), ("capitals.json", "capital")):
-        for code, surfaces in _load(filename).items():
-            assert isinstance(surfaces, list)
-            for surface in surfaces:
-                table.setdefault(surface, _Entry(countries[code], "country", role))
-    return table
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def _trie_regex(words: Sequence[str]) -> str:
-    """A regex matching any of ``words``, preferring the longest at a position."""
-    trie: _Trie = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: _Trie) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
-@cache
-def _gazetteer_regex() -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + _trie_regex(sorted(_gazetteer())) + r")(?!\w)")
-
-
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _DASHES = ("–", "-")
 _CHAIN = re.compile(r"(?<![\w.–-])[^\W\d_][\w.]*(?:[–-][^\W\d_][\w.]*)+")
@@ -257,11 +147,11 @@ def _namelike(word: str, lower: frozenset[str]) -> bool:
     """Whether ``word`` looks like part of a personal or proper name."""
     return (
         word[:1].isupper() and word not in _STOP and word not in _TITLE_WORDS
-        and word.lower() not in lower and word not in _gazetteer()
+        and word.lower() not in lower and word not in gazetteer()
     )
 
 
-def _keep(text: str, m: re.Match[str], entry: _Entry, lower: frozenset[str]) -> bool:
+def _keep(text: str, m: re.Match[str], entry: Entry, lower: frozenset[str]) -> bool:
     """Context rules for one gazetteer match (capitals, ambiguous names)."""
     surface = m.group()
     after = text[m.end():m.end() + 40]
@@ -270,7 +160,7 @@ def _keep(text: str, m: re.Match[str], entry: _Entry, lower: frozenset[str]) -> 
     prev = re.search(r"([^\W\d_]+)[ \u00a0]$", before)
     if entry.role == "capital" and nxt:
         word = nxt.group(1)
-        if word[:1].isupper() and word not in _FUNCTION_WORDS and word not in _TITLE_WORDS and word not in _gazetteer():
+        if word[:1].isupper() and word not in _FUNCTION_WORDS and word not in _TITLE_WORDS and word not in gazetteer():
             return False  # "Moscow Times", "Paris Agreement"
     if surface in _PERSONISH:
         if (nxt and _namelike(nxt.group(1), lower)) or (prev and _namelike(prev.group(1), lower)):
@@ -283,9 +173,9 @@ def _keep(text: str, m: re.Match[str], entry: _Entry, lower: frozenset[str]) -> 
 
 
 def _gazetteer_mentions(text: str, lower: frozenset[str]) -> list[Mention]:
-    table = _gazetteer()
+    table = gazetteer()
     found: list[Mention] = []
-    for m in _gazetteer_regex().finditer(text):
+    for m in gazetteer_regex().finditer(text):
         entry = table[m.group()]
         if entry.role == "block" or not _keep(text, m, entry, lower):
             continue
@@ -318,7 +208,7 @@ def _trim(m: re.Match[str], group: str, lower: frozenset[str], strong: bool) -> 
     """The usable name inside a regex match: (start, tokens), or None."""
     start = m.start(group)
     words = [(w.start() + start, w.group()) for w in re.finditer(r"\S+", m.group(group))]
-    table = _gazetteer()
+    table = gazetteer()
 
     def ok(word: str) -> bool:
         if word in _STOP or word in _TITLE_WORDS or (word in table and word not in _PERSONISH):
@@ -352,7 +242,7 @@ def _given_name(word: str, lower: frozenset[str]) -> bool:
     return (
         word[:1].isupper() and not word.isupper() and word not in _STOP
         and word not in _TITLE_WORDS and word.lower() not in lower
-        and (word not in _gazetteer() or word in _PERSONISH)
+        and (word not in gazetteer() or word in _PERSONISH)
     )
 
 
@@ -379,7 +269,7 @@ def _find_people(texts: Sequence[str], lower: frozenset[str], found: list[list[M
                 if free(start, start + len(" ".join(toks))):
                     people.append(_Person(i, start, start + len(" ".join(toks)), toks, 1))
     known = {" ".join(p.tokens) for p in people} | {p.tokens[-1] for p in people}
-    known = {k for k in known if k not in _gazetteer() and k.lower() not in lower}
+    known = {k for k in known if k not in gazetteer() and k.lower() not in lower}
     if known:
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(known, key=lambda k: (-len(k), k)))) + r")(?!\w)")
         for i, text in enumerate(texts):
@@ -428,6 +318,7 @@ def find_actors(texts: Sequence[str], language: str = "en") -> list[list[Mention
     per_text = [_gazetteer_mentions(text, lower) for text in texts]
     if language != "en":
         per_text = [_with_local(text, found, language) for text, found in zip(texts, per_text, strict=True)]
+        _add_local_people(texts, per_text, language)
     people = _find_people(texts, lower, per_text)
     full = [p for p in people if len(p.tokens) > 1]
     for i, gaz in enumerate(per_text):
@@ -457,3 +348,14 @@ def _with_local(text: str, found: list[Mention], language: str) -> list[Mention]
     english = [replace(m, name=known.english.get(m.name, m.name)) for m in found
                if m.surface not in known.common and not any(x.start < m.end and m.start < x.end for x in local)]
     return sorted(local + english, key=lambda x: (x.start, x.end))
+
+
+def _add_local_people(texts: Sequence[str], per_text: list[list[Mention]], language: str) -> None:
+    """People found by the titles of ``language`` ("Prezidenti Vladimir Putin"), where nothing else is."""
+    from briefing.analysis.people_local import find_people
+
+    for p in find_people(texts, language):
+        here = per_text[p.text]
+        if not any(m.start < p.end and p.start < m.end for m in here):
+            here.append(Mention(p.name, "person", p.start, p.end, texts[p.text][p.start:p.end]))
+            here.sort(key=lambda x: (x.start, x.end))

@@ -127,7 +127,7 @@ def local_actors(language: str) -> LocalActors | None:
     """The names known in ``language`` (None for a language without a table)."""
     if language not in LANGUAGES:
         return None
-    from briefing.analysis.actors import country_names
+    from briefing.analysis.gazetteer import country_names
 
     with data_path("actors_local.json").open(encoding="utf-8") as fh:
         data = json.load(fh).get(language, {})
