@@ -263,3 +263,21 @@ def test_a_theme_lead_does_not_open_by_pointing_back() -> None:
     assert _lead([0, 1, 2], [0.9, 0.5, 0.99], units) == 1
     assert _lead([0, 2], [0.9, 0.99], units) == 0  # nothing else is short: the best short one
     assert _lead([2], [0.99], units) is None
+
+
+def test_a_sentence_with_several_dates_is_one_timeline_row() -> None:
+    from briefing.readers import read_data
+
+    text = (
+        "Speaker elections\n\n"
+        "Individuals not serving in the House received votes in 1997, 2013, 2019 and 2023. "
+        "The rule was first applied in March 1913.\n\n"
+        "Prior to 1839, Speakers were elected by ballot. 143, January 7, 1997, p. 117.\n"
+    )
+    brief = compose([read_data(text.encode("utf-8"), "speaker.txt")])
+    rows = [(e.date, e.label, e.text[:20]) for e in brief.timeline]
+    assert rows == [
+        ("1839", "1839", "Prior to 1839, Speak"),
+        ("1913-03", "March 1913", "The rule was first a"),
+        ("1997", "1997–2023", "Individuals not serv"),
+    ]  # and the citation "143, January 7, 1997, p. 117." is no event

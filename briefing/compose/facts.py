@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -52,24 +53,42 @@ def _distinct(forms: set[str]) -> list[str]:
 
 
 def timeline(documents: list[Document], units: list[Unit]) -> list[Event]:
-    """Dated events in date order, each with the sentence it comes from.
+    """Dated events in date order, one per sentence, each with that sentence.
 
-    An approximate date (a year-less "September 11", "in recent days") on a
-    day an exact date already covers is left out: it repeats the day and
-    usually describes what came after it.
+    A sentence naming several dates ("in 1997, 2013, 2019 and 2023") is one
+    row at its earliest date, labelled with the span ("1997–2023"), not one
+    row per date repeating the sentence.  Its exact dates count, approximate
+    ones only when it has no exact one.  An approximate date (a year-less
+    "September 11", "in recent days") on a day an exact date already covers
+    is left out: it repeats the day and usually describes what came after it.
     """
-    events: dict[tuple[str, str], Event] = {}
+    events: dict[str, Event] = {}
     for unit in units:
+        if unit.text in events or _CITATION.search(unit.text):
+            continue
         reference = _parse_date(documents[unit.source - 1].date)
-        for d in find_dates(unit.text, reference):
-            key = (d.iso, unit.text)
-            if key not in events:
-                events[key] = Event(
-                    date=d.iso, label=d.label, text=unit.text, refs=[unit.ref], approximate=d.approximate
-                )
+        found = find_dates(unit.text, reference)
+        dated = sorted([d for d in found if not d.approximate] or found, key=lambda d: d.iso)
+        if dated:
+            first, last = dated[0], dated[-1]
+            label = first.label if first.label == last.label else _span(first.label, last.label)
+            events[unit.text] = Event(date=first.iso, label=label, text=unit.text, refs=[unit.ref],
+                                      approximate=first.approximate)
     exact = {e.date for e in events.values() if not e.approximate}
     kept = [e for e in events.values() if not (e.approximate and e.date in exact)]
     return sorted(kept, key=lambda e: e.date)
+
+
+# A piece of a reference, not an event: it opens with punctuation or a volume
+# number ("143, January 7, 1997, p. 117."), or ends on a page ("p. 117.").
+_CITATION = re.compile(r"^\s*(?:[,;:.\])\[]|\d+\s*[,(])|\bpp?\.(?:\s*\d+(?:[–-]\d+)?)?\.?\s*$")
+
+
+def _span(first: str, last: str) -> str:
+    """Two date labels as a span: "1997–2023", "3 October – 25 October 2023"."""
+    if " " not in first and " " not in last:
+        return f"{first}–{last}"
+    return f"{first} – {last}"
 
 
 def figures(units: list[Unit], scores: Sequence[float]) -> list[KeyFigure]:
