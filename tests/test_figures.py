@@ -127,3 +127,18 @@ def test_sample_figures() -> None:
     assert found == [("thirty years", "duration"), ("30-year", "duration"), ("99-year", "duration")]
     for sentence in sentences:
         _never_both(sentence)
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("The 99-year cooperation agreement on the Zangazur Corridor was signed.", "99-year",
+     "cooperation agreement on the Zangazur Corridor"),
+    ("Last year the budget rose by 15%.", "15%", "Last year the budget rose"),
+    ("What happened to the Boeing 777 and the 239 passengers and crew on board.", "239 passengers", ""),
+    ("The recorder captures four audio channels for a maximum of two hours before overwriting.", "two hours",
+     "audio channels for a maximum"),
+])
+def test_a_figure_s_label_never_dangles(text: str, value: str, expected: str) -> None:
+    from briefing.analysis.figures import gist
+
+    figure = next(f for f in find_figures(text) if f.value == value)
+    assert gist(figure, text) == expected

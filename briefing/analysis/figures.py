@@ -226,7 +226,9 @@ _GIST_STOP = re.compile(
     re.IGNORECASE,
 )
 _GIST_WORDS = 6
-_PREPOSITIONS = frozenset("in on at by since until from over during within after before".split())
+_PREPOSITIONS = frozenset("in on at by since until from over during within after before to for of with".split())
+# Words a few-word label must not end on.
+_DANGLING = frozenset("of on in for the a an with at from to by and or as than over under about".split())
 
 
 def gist(figure: FigureMention, text: str) -> str:
@@ -235,7 +237,8 @@ def gist(figure: FigureMention, text: str) -> str:
     The words after the figure up to the end of its phrase ("99-year
     *cooperation agreement on the Zangazur Corridor*"); when nothing follows
     inside the clause, the words before it ("the budget rose by *15%*" gives
-    "the budget rose by").  Empty when the sentence offers neither.
+    "the budget rose").  Never ending on "of", "and" or the like; empty when
+    the sentence offers nothing better.
     """
     after = re.split(r"[,;:.!?()\u2013\u2014]", text[figure.end:], maxsplit=1)[0].split()
     words: list[str] = []
@@ -243,11 +246,13 @@ def gist(figure: FigureMention, text: str) -> str:
         if _GIST_STOP.match(word) or len(words) == _GIST_WORDS:
             break
         words.append(word)
-    while words and words[-1].lower() in {"of", "on", "in", "for", "the", "a", "an", "with", "at", "from"}:
+    while words and words[-1].lower() in _DANGLING:
         words.pop()
     if words and words[0].lower() not in _PREPOSITIONS:
         return " ".join(words)
     before = re.split(r"[,;:.!?()\u2013\u2014]", text[:figure.start])[-1].split()[-_GIST_WORDS:]
-    if not before or before[0].lower() in _PREPOSITIONS:  # "over the past": says nothing
+    while before and before[-1].lower() in _DANGLING:  # "for a maximum of": "for a maximum"
+        before.pop()
+    if not before or before[0].lower() in _PREPOSITIONS:  # "over the past", "to the Boeing 777": says nothing
         return ""
     return " ".join(before)
