@@ -29,6 +29,8 @@ What a chrome line means is kept as metadata (``Document.metadata``):
 ``author``, ``published``, ``updated``, ``date``
     from bylines and date lines; ``published``/``updated`` keep the text
     as written, and ``Document.date`` gets the ISO date.
+``dateline``, ``agency``
+    from a wire dateline before the first sentence ("LONDON (Reuters) --").
 """
 
 from __future__ import annotations
@@ -363,6 +365,35 @@ def split_byline(text: str) -> tuple[str, str, dict[str, str]] | None:
     if m.group("last"):
         metadata["updated"] = m.group("last").strip()
     return text[:m.end()].strip(), rest, metadata
+
+
+# A wire dateline before the first sentence: "LONDON, England (Reuters) -- ",
+# "(CNN) -- ", "WASHINGTON — ".  The agency is in parentheses or the place is in
+# capitals (then a sentence begins after the dash), and a dash follows.
+_DATELINE = re.compile(
+    r"^(?:(?P<place>[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4})\s*)?"
+    r"\((?P<agency>[A-Z][\w.]{1,20}(?: [A-Z][\w.]+){0,2})\)\s*(?:--|[—–])\s*(?=\S)"
+    r"|^(?P<caps>[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,3})\s+(?:--|—)\s+(?=[A-Z“\"‘'])"
+)
+
+
+def split_dateline(text: str) -> tuple[str, str, dict[str, str]] | None:
+    """Split a wire dateline off the start of ``text``.
+
+    ``"Canberra, Australia (CNN) -- At first glance..."`` gives the dateline
+    as written, the text after it and ``{"dateline": "Canberra, Australia",
+    "agency": "CNN"}``.  None without a dateline or when nothing follows it.
+    """
+    m = _DATELINE.match(text)
+    if not m or not text[m.end():].strip():
+        return None
+    metadata = {}
+    place = (m.group("place") or m.group("caps") or "").strip(" ,")
+    if place:
+        metadata["dateline"] = place
+    if m.group("agency"):
+        metadata["agency"] = m.group("agency")
+    return text[:m.end()].strip(), text[m.end():], metadata
 
 
 def apply_metadata(doc: Document, metadata: dict[str, str]) -> None:

@@ -324,6 +324,11 @@ class TextReader(Reader):
             split.metadata.update({k: v for k, v in found.items()
                                    if k not in split.metadata})
             result[0] = rest.split("\n")
+        if result and (dateline := chrome.split_dateline("\n".join(result[0]))):
+            written, rest, found = dateline
+            doc.chrome.append(written)
+            split.metadata.update({k: v for k, v in found.items() if k not in split.metadata})
+            result[0] = rest.split("\n")
         chrome.apply_metadata(doc, split.metadata)
         return result, bottom
 
