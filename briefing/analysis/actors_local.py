@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from briefing.resources import data_path
 
-__all__ = ["LANGUAGES", "LocalActors", "find", "local_actors"]
+__all__ = ["LANGUAGES", "WORD", "LocalActors", "bare", "ending_re", "find", "fold", "local_actors", "stem", "stems_of"]
 
 #: Endings a name takes, by language.  Agglutinative languages stack them.
 _ENDINGS = {
@@ -44,7 +44,7 @@ _STACK = {"az", "kk", "ka", "hy"}  # endings follow one another ("Rusiya-da-kı"
 _APOSTROPHE = {"tr", "az"}  # a suffix after an apostrophe: "Rusya'nın"
 _CASELESS = {"ka"}  # Georgian is written without capitals
 LANGUAGES = frozenset({"tr", *_ENDINGS})
-_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 _MIN_STEM = 3
 #: A translated one-word name with a stem shorter than this is matched only as
 #: written ("Мали" is Mali, "Мало" is not), in scripts with and without capitals.
@@ -57,13 +57,14 @@ class _Entry(NamedTuple):
     role: str  # "name" | "capital"
 
 
-def _lower(word: str, language: str) -> str:
+def fold(word: str, language: str) -> str:
+    """Lower case as the language has it (Turkish and Azerbaijani İ/ı), ё as е."""
     if language in ("tr", "az"):
         word = word.replace("İ", "i").replace("I", "ı")
     return word.lower().replace("ё", "е")
 
 
-def _bare(word: str, language: str) -> str:
+def bare(word: str, language: str) -> str:
     """A word as written, without what follows an apostrophe where that is a suffix."""
     return re.split(r"['’ʼ]", word)[0] if language in _APOSTROPHE else word
 
@@ -73,10 +74,10 @@ def stem(word: str, language: str) -> str:
 
     Abbreviations ("ABŞ", "США") are kept as written and matched exactly.
     """
-    word = _bare(word, language)
+    word = bare(word, language)
     if len(word) >= 2 and word.isupper():
         return "=" + word
-    word = _lower(word, language)
+    word = fold(word, language)
     if language in ("ru", "uk", "ka"):  # the nominative's own ending goes: "Росси|я", "რუსეთ|ი"
         cut = next((e for e in _endings(language) if word.endswith(e) and len(word) - len(e) >= _MIN_STEM), "")
         return word[: len(word) - len(cut)]
@@ -89,7 +90,7 @@ def _endings(language: str) -> tuple[str, ...]:
 
 
 @cache
-def _ending_re(language: str) -> re.Pattern[str]:
+def ending_re(language: str) -> re.Pattern[str]:
     """What may follow a stem: nothing, one ending, or (agglutinative) several."""
     alternatives = "|".join(map(re.escape, _endings(language))) or "(?!)"
     return re.compile(f"(?:{alternatives})*" if language in _STACK else f"(?:{alternatives})?")
@@ -100,18 +101,18 @@ def stems_of(word: str, language: str, vocabulary: frozenset[str]) -> tuple[str,
 
     A stem marked ``!`` is a whole word, matched only as written.
     """
-    bare = _bare(word, language)
-    if len(bare) >= 2 and bare.isupper():
-        return ("=" + bare,) if "=" + bare in vocabulary else ()
-    lower = _lower(bare, language)
-    endings = _ending_re(language)
+    written = bare(word, language)
+    if len(written) >= 2 and written.isupper():
+        return ("=" + written,) if "=" + written in vocabulary else ()
+    lower = fold(written, language)
+    endings = ending_re(language)
     found = tuple(lower[:n] for n in range(len(lower), _MIN_STEM - 1, -1)
                   if lower[:n] in vocabulary and endings.fullmatch(lower, n))
     return ("!" + lower, *found) if "!" + lower in vocabulary else found
 
 
 def _keys(text: str, language: str) -> tuple[str, ...]:
-    return tuple(stem(m.group(), language) for m in _WORD.finditer(text))
+    return tuple(stem(m.group(), language) for m in WORD.finditer(text))
 
 
 class LocalActors(NamedTuple):
@@ -143,7 +144,7 @@ def local_actors(language: str) -> LocalActors | None:
         if not k or form in common:
             return
         if not curated and len(k) == 1 and len(k[0]) < _SHORT[language in _CASELESS]:
-            k = tuple("!" + _lower(_bare(m.group(), language), language) for m in _WORD.finditer(form))  # as written
+            k = tuple("!" + fold(bare(m.group(), language), language) for m in WORD.finditer(form))  # as written
         known = table.get(k)
         if known is None:
             table[k] = entry
@@ -219,7 +220,7 @@ def find(text: str, language: str) -> list[Found]:
     known = local_actors(language)
     if known is None:
         return []
-    words = list(_WORD.finditer(text))
+    words = list(WORD.finditer(text))
     stems = [stems_of(w.group(), language, known.vocabulary) for w in words]
     found: list[Found] = []
     i = 0

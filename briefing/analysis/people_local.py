@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from briefing.analysis.actors_local import _WORD, LANGUAGES, _bare, _ending_re, _lower, local_actors, stems_of
+from briefing.analysis.actors_local import LANGUAGES, WORD, bare, ending_re, fold, local_actors, stems_of
 
 __all__ = ["Person", "find_people"]
 
@@ -50,7 +50,7 @@ def _titles(language: str) -> tuple[str, ...]:
 
 
 def _is_title(word: str, language: str) -> bool:
-    lower = _lower(_bare(word, language), language)
+    lower = fold(bare(word, language), language)
     return any(lower.startswith(t) and len(lower) - len(t) <= _TITLE_TAIL for t in _titles(language))
 
 
@@ -67,14 +67,14 @@ def find_people(texts: Sequence[str], language: str) -> list[Person]:
         return []
     known = local_actors(language)
     vocabulary = known.vocabulary if known else frozenset()
-    words = [list(_WORD.finditer(text)) for text in texts]
+    words = [list(WORD.finditer(text)) for text in texts]
 
     def actor(word: str) -> bool:
         return bool(stems_of(word, language, vocabulary))
 
     def name_word(word: str) -> bool:
-        bare = _bare(word, language)
-        return bare[:1].isupper() and not bare.isupper() and not actor(word) and not _is_title(word, language)
+        written = bare(word, language)
+        return written[:1].isupper() and not written.isupper() and not actor(word) and not _is_title(word, language)
 
     named: list[_Name] = []
     for t, ws in enumerate(words):
@@ -93,15 +93,15 @@ def find_people(texts: Sequence[str], language: str) -> list[Person]:
                 run.append(ws[j])
                 j += 1
             if run:
-                named.append(_Name(t, run[0].start(), run[-1].end(), tuple(_bare(m.group(), language) for m in run)))
+                named.append(_Name(t, run[0].start(), run[-1].end(), tuple(bare(m.group(), language) for m in run)))
     full = [n for n in named if len(n.tokens) > 1]
     if not full:
         return []
-    endings = _ending_re(language)
+    endings = ending_re(language)
 
     def same(form: str, base: str) -> bool:
         """``form`` is ``base`` with the language's endings (or ``base`` without its own)."""
-        a, b = _lower(form, language), _lower(base, language)
+        a, b = fold(form, language), fold(base, language)
         for stem in {b, b[:-1] if len(b) > 4 else b, b[:-2] if len(b) > 5 else b}:
             if a.startswith(stem) and endings.fullmatch(a, len(stem)):
                 return True
@@ -118,15 +118,15 @@ def find_people(texts: Sequence[str], language: str) -> list[Person]:
         i = 0
         while i < len(ws):
             word = ws[i].group()
-            match = next((p for s, p in surnames.items() if name_word(word) and same(_bare(word, language), s)), None)
+            match = next((p for s, p in surnames.items() if name_word(word) and same(bare(word, language), s)), None)
             if match is None:
                 i += 1
                 continue
             start = i
-            while start > i - (len(match) - 1) and start > 0 and same(_bare(ws[start - 1].group(), language),
+            while start > i - (len(match) - 1) and start > 0 and same(bare(ws[start - 1].group(), language),
                                                                      match[len(match) - 1 - (i - start + 1)]):
                 start -= 1
-            forms = tuple(_bare(m.group(), language) for m in ws[start : i + 1])
+            forms = tuple(bare(m.group(), language) for m in ws[start : i + 1])
             for k, form in enumerate(forms, start=len(match) - len(forms)):
                 seen[match][k].add(form)
             raw.append((t, ws[start].start(), ws[i].end(), match, forms))
