@@ -22,12 +22,9 @@ import argparse
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-if str(ROOT) not in sys.path:
-    sys.path.append(str(ROOT))
+from _paths import EVAL  # also puts the repository on sys.path
 
-NTREX = ROOT.parent / "shared" / "eval" / "multilingual" / "ntrex"
+NTREX = EVAL / "multilingual" / "ntrex"
 LANGUAGES = {"aze-Latn": "az", "tur": "tr", "rus": "ru", "ukr": "uk", "kaz": "kk", "kat": "ka", "hye": "hy"}
 
 

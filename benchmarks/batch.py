@@ -28,12 +28,8 @@ import threading
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-if str(ROOT) not in sys.path:
-    sys.path.append(str(ROOT))
+from _paths import EVAL  # also puts the repository on sys.path
 
-EVAL = ROOT.parent / "shared" / "eval"
 TARGET = 5.0
 DATE = "2026-11-27"
 

@@ -50,12 +50,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-if str(ROOT) not in sys.path:
-    sys.path.append(str(ROOT))
+from _paths import EVAL  # also puts the repository on sys.path
 
-EVAL = ROOT.parent / "shared" / "eval"
 SYNTHETIC_MAX_BYTES = 5000
 TARGET_F1 = 0.90
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+")

@@ -23,12 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-if str(ROOT) not in sys.path:
-    sys.path.append(str(ROOT))
+from _paths import EVAL  # also puts the repository on sys.path
 
-CRS = ROOT.parent / "shared" / "eval" / "documents" / "crs" / "pdf"
+CRS = EVAL / "documents" / "crs" / "pdf"
 TARGET_SECONDS = 10.0
 
 

@@ -358,4 +358,5 @@ def _add_local_people(texts: Sequence[str], per_text: list[list[Mention]], langu
         here = per_text[p.text]
         if not any(m.start < p.end and p.start < m.end for m in here):
             here.append(Mention(p.name, "person", p.start, p.end, texts[p.text][p.start:p.end]))
-            here.sort(key=lambda x: (x.start, x.end))
+    for here in per_text:
+        here.sort(key=lambda x: (x.start, x.end))

@@ -82,16 +82,13 @@ class Scene:
 
 def placed(label: Label, style: ChartStyle) -> list[tuple[float, str, Fallback | None, float]]:
     """The label's font runs as ``(offset along the baseline, text, fallback or None, width)``."""
-    from briefing.writers.fallback import metrics, runs
+    from briefing.writers.fallback import measured_runs
 
-    path = style.font(label.bold)
-    parts = runs(label.text, path, label.bold)
-    widths = [metrics(str(fb.path_for(label.bold) if fb else path)).stringWidth(chunk, label.size)
-              for fb, chunk in parts]
-    total = sum(widths)
+    measured = measured_runs(label.text, style.font(label.bold), label.size, label.bold)
+    total = sum(w for *_, w in measured)
     x = -total if label.anchor == "end" else -total / 2 if label.anchor == "middle" else 0.0
     out = []
-    for (fb, chunk), w in zip(parts, widths):
+    for fb, chunk, w in measured:
         out.append((x, chunk, fb, w))
         x += w
     return out

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.errors import ConfigError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from briefing.config import Style
 
 REGULAR_FACE = "BriefingSans"
 BOLD_FACE = "BriefingSans-Bold"
@@ -31,6 +35,23 @@ class ChartStyle:
         from briefing.resources import font_path
 
         return cls(font_path("NotoSans-Regular.ttf"), font_path("NotoSans-Bold.ttf"))
+
+    @classmethod
+    def of(cls, style: Style, **faces: str) -> ChartStyle:
+        """The charts of a house style: its heading font and its colours.
+
+        ``faces`` may name the ReportLab faces the PDF registered the two files as
+        (``face_regular``, ``face_bold``).
+        """
+        return cls(
+            font_regular=Path(style.fonts.heading.regular),
+            font_bold=Path(style.fonts.heading.bold),
+            accent=style.colours.accent,
+            ink=style.colours.ink,
+            muted=style.colours.muted,
+            grayscale=style.grayscale,
+            **faces,
+        )
 
     def colour(self, value: str) -> str:
         """``value`` as drawn: unchanged, or as its luminance grey."""

@@ -2,8 +2,9 @@
 
 Importing the heavy libraries is not all a first brief pays for: it also
 loads the language model, compiles the templates, parses the fonts and
-teaches the PDF writer how long a brief runs (``writers.onepass``).  Measured on the news set: the first two briefs of a
-fresh process take 1.8 s and 1.5 s, later ones about 0.4 s.
+teaches the PDF writer how long a brief runs (``writers.onepass``).
+Measured on the news set: the first two briefs of a fresh process take
+1.8 s and 1.5 s, later ones about 0.4 s.
 
 :func:`warm_up` does all of that with one small brief made in memory and
 thrown away.  With the forkserver start method it runs once, in the server

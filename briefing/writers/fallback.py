@@ -84,12 +84,16 @@ def metrics(path: str) -> Any:
     return TTFont(f"briefing-metrics-{Path(path).name}", path)
 
 
+def measured_runs(text: str, path: str | Path, size: float,
+                  bold: bool = False) -> list[tuple[Fallback | None, str, float]]:
+    """``text``'s font runs (:func:`runs`) with each run's width in points at ``size``."""
+    return [(fb, chunk, metrics(str(fb.path_for(bold) if fb else path)).stringWidth(chunk, size))
+            for fb, chunk in runs(text, path, bold)]
+
+
 def string_width(text: str, path: str | Path, size: float) -> float:
     """Width of ``text`` in points as drawn with fallback from the font at ``path``."""
-    total = 0.0
-    for fb, chunk in runs(text, path):
-        total += metrics(str(fb.regular if fb else path)).stringWidth(chunk, size)
-    return total
+    return sum(width for _fb, _chunk, width in measured_runs(text, path, size))
 
 
 def _declare(root: Any, used: set[Fallback]) -> None:
@@ -310,16 +314,16 @@ def _fix_canvas(graphics: Any, fonts: _Fonts) -> None:
         if el.tag not in _STRING_TAGS or len(el) or not el.text or face not in fonts.files:
             continue
         text = bidi.visual_line(el.text)
-        parts = runs(text, fonts.files[face], fonts.is_bold(face))
-        if len(parts) == 1 and parts[0][0] is None:
-            el.text = parts[0][1]
+        measured = measured_runs(text, fonts.files[face], size, fonts.is_bold(face))
+        if len(measured) == 1 and measured[0][0] is None:
+            el.text = measured[0][1]
             continue
         try:
             x = float(el.get("x"))
         except (TypeError, ValueError):
             continue  # a measurement with units: leave as is
-        widths = [metrics(str(fb.path_for(fonts.is_bold(face)) if fb else fonts.files[face]))
-                  .stringWidth(chunk, size) for fb, chunk in parts]
+        parts = [(fb, chunk) for fb, chunk, _w in measured]
+        widths = [w for _fb, _chunk, w in measured]
         align = _STRING_TAGS[el.tag]
         x -= sum(widths) if align == "right" else sum(widths) / 2 if align == "centre" else 0
         index = graphics.index(el)

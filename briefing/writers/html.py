@@ -258,20 +258,13 @@ def _charts(brief: Brief, style: Style, *, email: bool, parts: dict[str, bytes] 
         return []
     from briefing.charts import ChartStyle, png, svg
 
-    chart_style = ChartStyle(
-        font_regular=Path(style.fonts.heading.regular),
-        font_bold=Path(style.fonts.heading.bold),
-        accent=style.colours.accent,
-        ink=style.colours.ink,
-        muted=style.colours.muted,
-        grayscale=style.grayscale,
-    )
+    chart_style = ChartStyle.of(style)
     views = []
     for n, spec in enumerate(specs, 1):
         alt = chart_alt(spec)
         if not email:
             data = svg(spec, width_pt=CHART_WIDTH_PT, style=chart_style)
-            views.append(ChartView(spec, alt, svg=inline_svg(data, f"chart{n}", alt)))
+            views.append(ChartView(spec, alt, svg=inline_svg(data, alt)))
             continue
         data = _small_png(png(spec, width_px=EMAIL_CHART_PX, style=chart_style))
         width, height = _png_size(data)
@@ -310,60 +303,28 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 
 _SVG = "{http://www.w3.org/2000/svg}"
-_XLINK = "{http://www.w3.org/1999/xlink}href"
-_REF = re.compile(r"url\(#([^)]+)\)")
 
 
-def inline_svg(data: bytes, prefix: str, label: str) -> Markup:
-    """A chart's SVG made fit to sit inside an HTML page.
+def inline_svg(data: bytes, label: str) -> Markup:
+    """A chart's SVG (:func:`briefing.charts.svg`) made fit to sit inside an HTML page.
 
-    Drops the XML prologue, metadata and the SVG's own ``<style>`` (it would
-    style the whole page); keeps only ids something refers to, prefixed so
-    two charts never share one; takes the font from the page (the house
-    sans stack) and sizes by the page's CSS; adds ``role="img"`` with the
-    data described in ``aria-label`` and a ``<title>``.
+    Drops the XML prologue and the chart's own font (the page's house sans
+    stack applies) and its size (the page's CSS sizes it); adds
+    ``role="img"`` with the data described in ``aria-label`` and a
+    ``<title>``.  The chart SVG has no ids, so two charts never clash.
     """
     from lxml import etree
     from markupsafe import Markup
 
     root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True))
-    for node in list(root.iter(f"{_SVG}metadata", f"{_SVG}style")):
-        node.getparent().remove(node)
-    used = set()
-    for node in root.iter():
-        used.update(_REF.findall(node.get("clip-path", "") + node.get("style", "")))
-        href = node.get(_XLINK) or node.get("href") or ""
-        if href.startswith("#"):
-            used.add(href[1:])
-    for node in root.iter():
-        if not isinstance(node.tag, str):
-            continue
-        old = node.get("id")
-        if old is not None:
-            if old in used:
-                node.set("id", f"{prefix}-{old}")
-            else:
-                del node.attrib["id"]
-        for attr in ("clip-path", "style"):
-            if node.get(attr):
-                value = _REF.sub(lambda m: f"url(#{prefix}-{m.group(1)})", node.get(attr))
-                value = re.sub(r"font-family: [^;]*;? ?", "", value).strip()
-                if value:
-                    node.set(attr, value)
-                else:
-                    del node.attrib[attr]
-        for attr in (_XLINK, "href"):
-            if (node.get(attr) or "").startswith("#"):
-                node.set(attr, f"#{prefix}-{node.get(attr)[1:]}")
-    for attr in ("width", "height", "version"):
+    for attr in ("style", "width", "height", "version"):
         root.attrib.pop(attr, None)
     root.set("role", "img")
     root.set("aria-label", label)
     title = etree.Element(f"{_SVG}title")
     title.text = label
     root.insert(0, title)
-    text = etree.tostring(root, encoding="unicode")
-    return Markup(re.sub(r"\n\s*", "\n", text))  # indentation is only weight
+    return Markup(etree.tostring(root, encoding="unicode"))
 
 
 def chart_alt(spec: ChartSpec) -> str:

@@ -102,16 +102,7 @@ def _drawings(brief: Brief, style: Style, width: float, max_height: float) -> tu
     from briefing.charts import ChartStyle, drawing
 
     faces = face_names(style)
-    chart_style = ChartStyle(
-        font_regular=Path(style.fonts.heading.regular),
-        font_bold=Path(style.fonts.heading.bold),
-        face_regular=faces["heading"],
-        face_bold=faces["heading"] + "-Bold",
-        accent=style.colours.accent,
-        ink=style.colours.ink,
-        muted=style.colours.muted,
-        grayscale=style.grayscale,
-    )
+    chart_style = ChartStyle.of(style, face_regular=faces["heading"], face_bold=faces["heading"] + "-Bold")
     cache: dict[tuple[str, float], Any] = {}
 
     def make(spec: ChartSpec, fraction: float = 1.0) -> Any:
