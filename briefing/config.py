@@ -121,7 +121,8 @@ class Style(_Strict):
         return PAPER_SIZES_PT[self.paper]
 
 
-def _load_mapping(path: Path) -> dict[str, Any]:
+def read_style_file(path: Path) -> dict[str, Any]:
+    """The mapping one style file sets, before defaults, paths or validation."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -179,12 +180,12 @@ def load_style(path: str | Path | None = None, *, paper: str | None = None,
                grayscale: bool | None = None, language: str | None = None) -> Style:
     """The default house style, overlaid with ``path`` and then the flags."""
     default_file = assets_dir() / "style.yaml"
-    data = _load_mapping(default_file)
+    data = read_style_file(default_file)
     _resolve_fonts(data, default_file.parent)
     source = default_file
     if path is not None:
         source = Path(path)
-        user = _load_mapping(source)
+        user = read_style_file(source)
         _resolve_paths(user, source.parent)
         data = _merge(data, user)
     if paper is not None:
