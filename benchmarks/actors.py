@@ -31,7 +31,7 @@ LANGUAGES = {"aze-Latn": "az", "tur": "tr", "rus": "ru", "ukr": "uk", "kaz": "kk
 def actors(path: Path) -> tuple[set[str], int]:
     """Countries, organisations and places found in ``path``, and how many people."""
     from briefing.compose import compose
-    from briefing.readers import read_path
+    from briefing.pipeline import read_path
 
     found = compose([read_path(path)]).actors
     return {a.name for a in found if a.kind != "person"}, sum(a.kind == "person" for a in found)

@@ -81,7 +81,7 @@ class RssSampler:
 
 
 def run(folder: Path, jobs: int, method: str) -> dict[str, object]:
-    from briefing.deliver.batch import Options, plan, run_batch
+    from briefing.batch import Options, plan, run_batch
 
     out = Path(tempfile.mkdtemp(prefix=f"batch-{method}-"))
     try:
@@ -141,7 +141,7 @@ def phases(articles: Path, limit: int | None) -> dict[str, float]:
 
     from briefing.compose import compose
     from briefing.config import load_style
-    from briefing.readers import read_path
+    from briefing.pipeline import read_path
     from briefing.writers import pdf as pdf_writer
 
     style = load_style()
@@ -180,7 +180,7 @@ def profile(articles: Path, limit: int) -> None:
 
     from briefing.compose import compose
     from briefing.config import load_style
-    from briefing.readers import read_path
+    from briefing.pipeline import read_path
     from briefing.writers.pdf import pdf_bytes
 
     style = load_style()

@@ -151,7 +151,7 @@ def _lines(path: str) -> list[str]:
 def run_task(task: Task) -> Outcome:
     """Read one document and run every system on it."""
     from briefing.analysis.summary import summarize
-    from briefing.readers import read_path
+    from briefing.pipeline import read_path
 
     if task.set == "crs":
         return _run_crs(task)
@@ -195,7 +195,7 @@ def split_summary(text: str) -> tuple[str, str] | None:
 
 def _run_crs(task: Task) -> Outcome:
     from briefing.compose import compose
-    from briefing.readers import read_path
+    from briefing.pipeline import read_path
 
     path = Path(task.path)
     parts = split_summary(path.read_text(encoding="utf-8"))

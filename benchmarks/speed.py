@@ -62,7 +62,8 @@ def _time(fn):  # type: ignore[no-untyped-def]
 def measure(path: Path, runs: int, cli: bool) -> dict[str, object]:
     from briefing.analysis.sentences import segment_document
     from briefing.analysis.summary import summarize
-    from briefing.readers import get_reader, number_blocks, read_path
+    from briefing.readers import get_reader, number_blocks
+    from briefing.pipeline import read_path
 
     totals, cpus, reads, splits, ranks = [], [], [], [], []
     doc = None

@@ -68,7 +68,7 @@ BBC_GRID: dict[str, tuple[dict, float]] = {
 
 def _bbc_cases(articles: list[Path]) -> list[tuple[list[str], str, list[bool]]]:
     """(sentences, reference, which sentences the reference holds) per article."""
-    from briefing.readers import read_path
+    from briefing.pipeline import read_path
 
     cases = []
     for path in articles:
@@ -159,7 +159,7 @@ def _crs(grid: dict[str, dict]) -> None:
 def _crs_case(task, tmp: Path):  # type: ignore[no-untyped-def]
     import quality
 
-    from briefing.readers import read_path
+    from briefing.pipeline import read_path
 
     parts = quality.split_summary(Path(task.path).read_text(encoding="utf-8"))
     if parts is None:

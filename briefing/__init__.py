@@ -1,15 +1,15 @@
 """briefing: turn source documents into a polished policy-brief PDF.
 
-The public API follows the pipeline (read -> analyse -> render).  Importing
-this package is cheap: every heavy library is imported inside the function
-that needs it.
+The public API follows the pipeline (read -> analyse -> render), through
+:mod:`briefing.pipeline` as the command line does.  Importing this package
+is cheap: every heavy library is imported inside the function that needs it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from briefing._version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
@@ -20,8 +20,8 @@ __all__ = ["__version__", "read", "analyse", "render"]
 
 
 def read(path: str | Path) -> Document:
-    """Read one input file (or ``-`` for stdin) into a :class:`Document`."""
-    from briefing.readers import read_path
+    """Read one input file (or ``-`` for stdin) into a :class:`Document` with its sentences."""
+    from briefing.pipeline import read_path
 
     return read_path(path)
 
@@ -34,7 +34,7 @@ def analyse(documents: list[Document], **options: Any) -> Brief:
 
 
 def render(brief: Brief, output: str | Path, **options: Any) -> Path:
-    """Lay out ``brief`` as a PDF at ``output``; returns the path written."""
-    from briefing.writers.pdf import write_pdf
+    """Lay out ``brief`` at ``output`` (``fmt="pdf"`` by default; ``style``, ``template``); returns the path."""
+    from briefing.pipeline import write
 
-    return write_pdf(brief, output, **options)
+    return write(brief, output, **options)

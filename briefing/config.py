@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from briefing.errors import ConfigError
+from briefing.labels import Language
 from briefing.resources import assets_dir
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -107,7 +108,7 @@ class Style(_Strict):
     disclaimer: str = ""
     footer: str = ""
     paper: Literal["a4", "letter"] = "a4"
-    language: Literal["en", "az", "ru"] = "en"
+    language: Language = "en"
     logo: Path | None = None
     grayscale: bool = False
     margins: Margins = Margins()

@@ -39,6 +39,12 @@ class BriefValidationError(InputError):
         super().__init__(f"{where}: field '{field}': {message}")
 
 
+class UsageError(BriefingError):
+    """The command was given options or inputs that do not go together."""
+
+    exit_code = 2
+
+
 class ConfigError(BriefingError):
     """A house-style or template setting is wrong."""
 

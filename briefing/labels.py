@@ -9,9 +9,11 @@ format the few phrases with numbers themselves (``labels.page_of``).
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Literal, get_args
 
-LANGUAGES: Final = ("en", "az", "ru")
+#: The languages of the template's own words (a house style's ``language``, ``--lang``).
+Language = Literal["en", "az", "ru"]
+LANGUAGES: Final[tuple[str, ...]] = get_args(Language)
 
 _EN: Final[dict[str, str]] = {
     "key_takeaways": "Key takeaways",

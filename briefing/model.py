@@ -123,11 +123,25 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
+def passage_anchor(source: int, paragraph: int) -> str:
+    """The link target of paragraph ``paragraph`` of source ``source`` quoted in the sources: ``src-2-p12``."""
+    return f"src-{source}-p{paragraph}"
+
+
 class Reference(_Model):
     """A pointer back to a source paragraph: ``[¶12]`` or ``[2 ¶12]``."""
 
     source: int = Field(ge=1, description="1-based index into Brief.sources")
     paragraph: int = Field(ge=1, description="paragraph number in that source")
+
+    def label(self, several: bool) -> str:
+        """How a brief shows it: ``[¶12]``, or ``[2 ¶12]`` when the brief has ``several`` sources."""
+        return f"[{self.source} ¶{self.paragraph}]" if several else f"[¶{self.paragraph}]"
+
+    @property
+    def anchor(self) -> str:
+        """The link target of its quoted passage (:func:`passage_anchor`)."""
+        return passage_anchor(self.source, self.paragraph)
 
 
 class Point(_Model):

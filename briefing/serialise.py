@@ -16,6 +16,9 @@ from typing import Any
 from briefing.errors import BriefValidationError
 from briefing.model import SCHEMA_VERSION, Brief
 
+#: Suffixes of brief files (``briefing draft`` writes them, ``render`` reads them); the first is the default.
+BRIEF_SUFFIXES = (".yaml", ".yml", ".json")
+
 YAML_HEADER = (
     "# A brief drafted by briefing (schema version {version}).\n"
     "# Edit the text, reorder or delete points, then lay it out with:\n"

@@ -43,7 +43,7 @@ def sample_path() -> Path:
 
 @pytest.fixture(scope="session")
 def sample_doc(sample_path: Path):
-    from briefing.readers import read_path
+    from briefing.pipeline import read_path
 
     return read_path(sample_path)
 

@@ -71,7 +71,7 @@ def test_english_text_is_unchanged_by_the_language_tables() -> None:
 
 def test_an_azerbaijani_brief_names_its_actors_in_azerbaijani() -> None:
     from briefing.compose import compose
-    from briefing.readers import read_data
+    from briefing.pipeline import read_data
 
     text = (
         "Azərbaycan və Gürcüstan enerji dəhlizini genişləndirir\n\n"

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.cli import cli
-from briefing.deliver.batch import MANIFEST_NAME, REPORT_NAME, Options, plan
+from briefing.batch import MANIFEST_NAME, REPORT_NAME, Options, plan
 
 from .conftest import BRIEF_DATE, ROOT
 
@@ -86,7 +86,7 @@ def test_batch_reports_the_failure_and_makes_the_others(runner: CliRunner, folde
 
 
 def test_pdf_briefs_come_from_long_lived_workers(folder: Path, tmp_path: Path) -> None:
-    from briefing.deliver.batch import run_batch
+    from briefing.batch import run_batch
 
     (folder / "corrupt.txt").unlink()
     for n in range(3):
@@ -165,8 +165,8 @@ def test_warm_up_lays_out_a_brief_in_memory() -> None:
     import subprocess
     import sys
 
-    code = ("from briefing.deliver import warm; warm.warm_up(); "
-            "from briefing.writers import onepass, templating; "
+    code = ("from briefing.batch import warm; warm.warm_up(); "
+            "from briefing.writers import templating; from briefing.writers.pdf import onepass; "
             "assert onepass._REMEMBERED, 'no layout happened'; "
             "assert templating.environment.cache_info().currsize == 1")
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=120)

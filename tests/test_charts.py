@@ -281,7 +281,7 @@ def test_system_fonts_never_reach_a_chart() -> None:
     """The PNG draws each run with its own file, never one matplotlib finds on the machine."""
     from matplotlib import font_manager as fm
 
-    from briefing.writers.fallback import fallbacks
+    from briefing.typography.fallback import fallbacks
 
     seen: list[object] = []
     original = fm.FontManager._find_fonts_by_props

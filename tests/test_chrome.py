@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.model import Document
-from briefing.readers import read_path
+from briefing.pipeline import read_path
 from briefing.readers import chrome
 from briefing.readers.chrome import (apply_metadata, classify, iso_date, split_byline,
                                      strip_edges)
@@ -271,7 +271,7 @@ def test_text_that_only_looks_like_a_dateline_stays(text: str) -> None:
 
 
 def test_a_story_s_dateline_leaves_its_title_and_first_sentence() -> None:
-    from briefing.readers import read_data
+    from briefing.pipeline import read_data
 
     doc = read_data("(CNN) -- Returning home from the London 2012 Paralympic Games, I discovered the level of "
                     "U.S. media coverage. Ten days of competition followed.".encode(), "story.txt")

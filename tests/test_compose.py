@@ -6,7 +6,7 @@ from pathlib import Path
 
 from briefing.compose import compose
 from briefing.model import Brief, Document, Point
-from briefing.readers import read_path
+from briefing.pipeline import read_path
 
 
 def _paragraph(doc: Document, number: int) -> str:
@@ -266,7 +266,7 @@ def test_a_theme_lead_does_not_open_by_pointing_back() -> None:
 
 
 def test_a_sentence_with_several_dates_is_one_timeline_row() -> None:
-    from briefing.readers import read_data
+    from briefing.pipeline import read_data
 
     text = (
         "Speaker elections\n\n"

@@ -9,7 +9,7 @@ from lxml import etree
 
 from briefing.model import Brief, ChartSpec, Point
 from briefing.resources import font_path
-from briefing.writers import bidi, fallback, glyphs
+from briefing.typography import bidi, fallback, glyphs
 from briefing.writers.pdf import pdf_bytes, write_pdf
 
 from .pdftools import fonts, text

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.analysis.language import UNDETERMINED, Detection, detect, supported
-from briefing.readers import read_path
+from briefing.pipeline import read_path
 
 from .conftest import SHARED
 from .test_imports import loaded_modules

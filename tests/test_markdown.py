@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.readers import get_reader, read_path
+from briefing.readers import get_reader
+from briefing.pipeline import read_path
 
 SHARED_EVAL = Path(__file__).parents[2] / "shared" / "eval"
 

@@ -8,7 +8,7 @@ import re
 from pypdf import PdfReader
 
 from briefing.model import Brief
-from briefing.writers import onepass
+from briefing.writers.pdf import onepass
 from briefing.writers.pdf import pdf_bytes
 
 

@@ -104,7 +104,7 @@ def test_unknown_rml_attribute_fails_loudly() -> None:
     from lxml import etree
 
     from briefing.errors import TemplateError
-    from briefing.writers.rmlcheck import check_attributes
+    from briefing.writers.pdf.rmlcheck import check_attributes
 
     rml = (
         '<document filename="x.pdf"><template pageSize="(612, 792)"><pageTemplate id="p">'
@@ -140,7 +140,7 @@ def test_a_warm_process_gives_the_bytes_of_a_fresh_one(sample_path: Path, tmp_pa
     import sys
 
     from briefing.compose import compose
-    from briefing.readers import read_path
+    from briefing.pipeline import read_path
     from briefing.writers.pdf import write_pdf as write
 
     brief = compose([read_path(sample_path)], date="2026-11-27")
@@ -180,7 +180,7 @@ def test_a_template_edited_between_renders_is_read_again(sample_brief: Brief, tm
 
 def test_the_pdf_carries_its_brief(sample_pdf: Path, sample_brief: Brief) -> None:
     """brief.json is embedded: the editable brief comes back out of the finished PDF."""
-    from briefing.writers.attach import embedded_brief
+    from briefing.writers.pdf.attach import embedded_brief
 
     assert PdfReader(sample_pdf).attachments.keys() == {"brief.json"}
     assert embedded_brief(sample_pdf) == sample_brief
@@ -204,7 +204,7 @@ def test_reset_hooks_parse_vera_once_and_change_no_byte(monkeypatch: pytest.Monk
     from reportlab import rl_config
     from reportlab.pdfbase import ttfonts
 
-    from briefing.writers import fontcache
+    from briefing.typography import fontcache
 
     brief = Brief(title="Vera", takeaways=[Point(text="One takeaway.")])
     first = pdf_bytes(brief)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import InputError
-from briefing.readers import read_path
+from briefing.pipeline import read_path
 from briefing.readers.docx import DocxReader
 
 

@@ -23,7 +23,7 @@ import pytest
 
 from briefing.errors import InputError
 from briefing.readers import limits as limits_module
-from briefing.readers import read_path
+from briefing.pipeline import read_path
 from briefing.readers.docx import DocxReader
 from briefing.readers.limits import ReaderLimits
 from briefing.readers.pdf import PdfReader

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import InputError
-from briefing.readers import read_path
+from briefing.pipeline import read_path
 from briefing.readers._pdflines import Line, join_lines, keep_hyphen
 from briefing.readers.pdf import PdfReader, pdf_date
 

@@ -148,7 +148,10 @@ def test_read_url_reads_the_page_with_the_html_reader(server: str) -> None:
     text = "\n".join(b.text for b in doc.blocks)
     assert "joint inspection centre" in text
     assert "Share on Facebook" not in text
-    assert doc.paragraphs[0].sentences  # read_data split the sentences
+    assert not doc.paragraphs[0].sentences  # sentences are the analysis' work
+    from briefing.pipeline import read_source
+
+    assert read_source(url).paragraphs[0].sentences  # the pipeline reads and segments
 
 
 def test_site_comes_from_the_host_when_the_page_names_none(server: str) -> None:

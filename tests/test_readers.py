@@ -13,7 +13,8 @@ import pytest
 
 from briefing.errors import InputError, UnsupportedFormat
 from briefing.model import Block
-from briefing.readers import READERS, get_reader, number_blocks, read_path
+from briefing.readers import READERS, get_reader, number_blocks
+from briefing.pipeline import read_path
 from briefing.readers.markdown import MarkdownReader
 from briefing.readers.text import TextReader, decode, split_title, title_from_text
 

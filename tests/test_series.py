@@ -7,7 +7,7 @@ from pathlib import Path
 from briefing.analysis.figures import find_figures
 from briefing.compose import compose
 from briefing.compose.series import _amount_series, _share_series
-from briefing.readers import read_path
+from briefing.pipeline import read_path
 from briefing.writers.pdf import pdf_bytes
 
 

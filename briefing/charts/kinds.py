@@ -13,6 +13,7 @@ from briefing.charts.marks import Box, Label, Line, Scene
 from briefing.charts.style import GRID
 from briefing.charts.text import (CAP, FS, FS_SMALL, LINE, below, clean, fit, fmt, middle, nice_ticks,
                                   width, wrap)
+from briefing.colour import luminance
 from briefing.errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -143,8 +144,7 @@ def heatmap(spec: ChartSpec, w: float, h: float | None, st: ChartStyle) -> Scene
             fill = _mix(light, accent, f)
             x, y = left + j * col, y_top - (i + 1) * row
             scene.add(Box(x + 0.75, y + 0.75, col - 1.5, row - 1.5, fill))  # white gaps between cells
-            r, g, b = (int(fill[k : k + 2], 16) / 255 for k in (1, 3, 5))
-            dark = 0.299 * r + 0.587 * g + 0.114 * b < 0.55
+            dark = luminance(fill) / 255 < 0.55
             colour = "#ffffff" if dark else (muted if v == 0 else ink)
             scene.add(Label(x + col / 2, middle(y + row / 2, FS_SMALL), fmt(v), FS_SMALL, colour, "middle"))
     for i, lines_i in enumerate(labels):

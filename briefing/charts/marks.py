@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from reportlab.graphics.shapes import Drawing
 
     from briefing.charts.style import ChartStyle
-    from briefing.writers.fallback import Fallback
+    from briefing.typography.fallback import Fallback
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ class Scene:
 
 def placed(label: Label, style: ChartStyle) -> list[tuple[float, str, Fallback | None, float]]:
     """The label's font runs as ``(offset along the baseline, text, fallback or None, width)``."""
-    from briefing.writers.fallback import measured_runs
+    from briefing.typography.fallback import measured_runs
 
     measured = measured_runs(label.text, style.font(label.bold), label.size, label.bold)
     total = sum(w for *_, w in measured)
@@ -101,7 +101,7 @@ def to_drawing(scene: Scene, style: ChartStyle) -> Drawing:
     from reportlab.lib.colors import HexColor
 
     from briefing.charts.style import register_rml_fonts
-    from briefing.writers.fallback import register_faces
+    from briefing.typography.fallback import register_faces
 
     register_rml_fonts(style)
     colours: dict[str, Any] = {}
@@ -148,7 +148,7 @@ def to_svg(scene: Scene, style: ChartStyle) -> bytes:
     The font is named once, on the root, so a page can give the chart its
     own font stack; browsers fall back per character themselves.
     """
-    from briefing.writers.fallback import fallbacks
+    from briefing.typography.fallback import fallbacks
 
     h = scene.height
     names = (_family(style.font_regular), *(_family(fb.regular) for fb in fallbacks()))
@@ -181,7 +181,7 @@ def to_svg(scene: Scene, style: ChartStyle) -> bytes:
 
 def _family(path: Path) -> str:
     """The family name inside a TrueType file."""
-    from briefing.writers.fallback import metrics
+    from briefing.typography.fallback import metrics
 
     name = metrics(str(path)).face.familyName
     return name.decode("latin-1") if isinstance(name, bytes) else str(name)

@@ -57,9 +57,9 @@ class ChartStyle:
         """``value`` as drawn: unchanged, or as its luminance grey."""
         if not self.grayscale:
             return value
-        r, g, b = (int(value.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
-        y = round(0.299 * r + 0.587 * g + 0.114 * b)
-        return f"#{y:02x}{y:02x}{y:02x}"
+        from briefing.colour import gray
+
+        return gray(value)
 
     def font(self, bold: bool) -> Path:
         return self.font_bold if bold else self.font_regular
@@ -73,7 +73,7 @@ def register_rml_fonts(style: ChartStyle | None = None) -> tuple[str, str]:
     configuration error (the chart would be measured with one font and drawn
     with another).  Returns the two face names.
     """
-    from briefing.writers.fontcache import register, registered_file
+    from briefing.typography.fontcache import register, registered_file
 
     style = style or ChartStyle.default()
     for face, path in ((style.face_regular, style.font_regular), (style.face_bold, style.font_bold)):

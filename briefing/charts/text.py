@@ -36,8 +36,8 @@ def below(y: float, size: float) -> float:
 def clean(text: str, style: ChartStyle) -> str:
     """One line of drawable text: whitespace collapsed, right-to-left text in visual
     order and joined forms, characters no font has -> U+FFFD (a visible replacement)."""
-    from briefing.writers.bidi import visual_line
-    from briefing.writers.fallback import REPLACEMENT, renderable
+    from briefing.typography.bidi import visual_line
+    from briefing.typography.fallback import REPLACEMENT, renderable
 
     line = visual_line(" ".join(str(text).split()))
     return "".join(c if renderable(c, (style.font_regular,)) else REPLACEMENT for c in line)
@@ -45,7 +45,7 @@ def clean(text: str, style: ChartStyle) -> str:
 
 def width(text: str, path: Path, size: float) -> float:
     """Advance width of one line of ``text`` in points, as drawn (with fallback)."""
-    from briefing.writers.fallback import string_width
+    from briefing.typography.fallback import string_width
 
     return string_width(text, path, size)
 

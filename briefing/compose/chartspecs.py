@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing import __version__
+from briefing._version import __version__
 from briefing.analysis.keyphrases import labels
 from briefing.labels import labels as label_set
 from briefing.model import Brief, ChartSpec

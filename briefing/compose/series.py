@@ -87,7 +87,7 @@ def figure_charts(units: list[Unit], scores: Sequence[float], language: str = "e
         if series is None:
             continue
         names, values, unit_name = series
-        ref = f"[{unit.ref.source} ¶{unit.ref.paragraph}]" if many_sources else f"[¶{unit.ref.paragraph}]"
+        ref = unit.ref.label(many_sources)
         spec = ChartSpec(
             id="",
             kind="bar",

@@ -1,8 +1,9 @@
-"""Delivery: the brief's life after rendering (email, print, batch).
+"""Delivery: the brief's life after rendering (email and print).
 
-``email`` sends it through SMTP, ``printing`` hands it to CUPS, ``batch``
-makes many at once; ``commands`` holds their click commands.  Importing this
-package is cheap: each module imports its heavy libraries where they are used.
+``email`` builds the message and ``smtp`` sends it; ``printing`` hands the
+PDF to CUPS.  Their click commands are in :mod:`briefing.commands`.
+Importing this package is cheap: each module imports its heavy libraries
+where they are used.
 """
 
 from __future__ import annotations

@@ -100,7 +100,7 @@ def text_body(brief: Brief, pdf_name: str, language: str = "en") -> str:
     if brief.takeaways:
         lines += ["", labels["key_takeaways"], ""]
         for point in brief.takeaways:
-            refs = " ".join(_ref(brief, r.source, r.paragraph) for r in point.refs)
+            refs = " ".join(r.label(len(brief.sources) > 1) for r in point.refs)
             lines += textwrap.wrap(f"{point.text} {refs}".strip(), 72, initial_indent="- ", subsequent_indent="  ")
     if brief.sources:
         lines += ["", labels["sources"], ""]
@@ -112,10 +112,6 @@ def text_body(brief: Brief, pdf_name: str, language: str = "en") -> str:
     return "\n".join(lines)
 
 
-def _ref(brief: Brief, source: int, paragraph: int) -> str:
-    return f"[¶{paragraph}]" if len(brief.sources) <= 1 else f"[{source} ¶{paragraph}]"
-
-
 def html_body(brief: Brief, style: Style | None = None,
               template: str | None = None) -> tuple[str, dict[str, bytes]]:
     """The HTML part (the HTML writer's email-safe page) and its inline images.
@@ -123,9 +119,12 @@ def html_body(brief: Brief, style: Style | None = None,
     Images (charts, logo) are ``cid:`` parts rather than ``data:`` URIs,
     which Gmail and Outlook block.
     """
+    from briefing.config import load_style
+    from briefing.pipeline import chart_specs
     from briefing.writers.html import email_html
 
-    return email_html(brief, style=style, template=template)
+    style = style or load_style()
+    return email_html(brief, style=style, template=template, charts=chart_specs(brief, style))
 
 
 _IMAGE_TYPES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}

@@ -7,8 +7,10 @@ modules are imported only when a file of their format is read, so importing
 this package stays cheap (stdlib + model + errors).
 
 :func:`read_path` is the one entry point: it reads the bytes with size limits
-and clear errors, lets the reader build the :class:`~briefing.model.Document`,
-records where it came from (``path``, ``sha256``) and splits sentences.
+and clear errors, lets the reader build the :class:`~briefing.model.Document`
+and records where it came from (``path``, ``sha256``).  Language and
+sentences are the analysis' work (:func:`briefing.analysis.segment.segment`);
+:mod:`briefing.pipeline` reads and segments in one call.
 """
 
 from __future__ import annotations
@@ -17,13 +19,11 @@ import hashlib
 import importlib
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from briefing.errors import InputError, UnsupportedFormat
 from briefing.model import Block, Document
-
-if TYPE_CHECKING:  # pragma: no cover
-    from briefing.readers.limits import ReaderLimits
+from briefing.readers.limits import MAX_INPUT_BYTES, ReaderLimits
 
 __all__ = [
     "MAX_INPUT_BYTES",
@@ -36,28 +36,30 @@ __all__ = [
     "register",
 ]
 
-#: Default limit on the size of one input (bytes); ``read_path(max_bytes=...)``
-#: overrides it (the settings object passes its value there).
-MAX_INPUT_BYTES = 50 * 1024 * 1024
-
 
 class Reader:
     """Base class of a format reader.
 
-    Subclasses set ``name``, ``extensions`` (lower case, without the dot) and
-    ``binary``, and implement :meth:`read`.  ``enabled`` is False when an
+    Subclasses set ``name``, ``extensions`` (lower case, without the dot),
+    ``media_types`` (for :func:`register`) and ``binary``, and implement :meth:`read`.  ``enabled`` is False when an
     optional dependency is missing (the registry then refuses the format with
     a clear message instead of failing on import).
     """
 
     name: ClassVar[str] = ""
     extensions: ClassVar[tuple[str, ...]] = ()
+    media_types: ClassVar[tuple[str, ...]] = ()
     binary: ClassVar[bool] = False
     enabled: ClassVar[bool] = True
 
     def read(self, data: bytes, path: str) -> Document:
         """Build a Document from the raw bytes of the file named ``path``."""
         raise NotImplementedError
+
+    @classmethod
+    def for_response(cls, charset: str | None, url: str) -> Reader:
+        """The reader for a body fetched from ``url`` (``charset`` from its Content-Type)."""
+        return cls()
 
 
 #: Extension -> reader: a ``"module:Class"`` string (imported on first use)
@@ -74,15 +76,34 @@ READERS: dict[str, str | type[Reader]] = {
     "docx": "briefing.readers.docx:DocxReader",
 }
 
+#: Media type (of a fetched URL's Content-Type) -> reader, in the same form.
+MEDIA_TYPES: dict[str, str | type[Reader]] = {
+    "text/html": "briefing.readers.html:HtmlReader",
+    "application/xhtml+xml": "briefing.readers.html:HtmlReader",
+    "text/plain": "briefing.readers.text:TextReader",
+    "text/markdown": "briefing.readers.markdown:MarkdownReader",
+    "text/x-markdown": "briefing.readers.markdown:MarkdownReader",
+    "application/pdf": "briefing.readers.pdf:PdfReader",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "briefing.readers.docx:DocxReader",
+}
+
 #: What ``-`` (standard input) is read as.
 STDIN_EXTENSION = "txt"
 
 
 def register(reader: type[Reader]) -> type[Reader]:
-    """Register ``reader`` for each of its extensions (usable as a decorator)."""
+    """Register ``reader`` for each of its extensions and media types (usable as a decorator)."""
     for extension in reader.extensions:
         READERS[extension.lower().lstrip(".")] = reader
+    for media in reader.media_types:
+        MEDIA_TYPES[media.lower()] = reader
     return reader
+
+
+def media_reader(media: str) -> type[Reader] | None:
+    """The reader class for the media type ``media``, or None when none is registered."""
+    entry = MEDIA_TYPES.get(media.lower())
+    return None if entry is None else _resolve(entry)
 
 
 def _resolve(entry: str | type[Reader]) -> type[Reader]:
@@ -168,22 +189,16 @@ def _mb(size: int) -> str:
 
 def read_data(data: bytes, path: str, reader: Reader | None = None,
               limits: ReaderLimits | None = None) -> Document:
-    """Read ``data`` (the bytes of ``path``) into a Document with sentences.
+    """Read ``data`` (the bytes of ``path``) into a Document of numbered blocks.
 
     Sets ``doc.path`` to ``path`` as given and ``doc.sha256`` to the hash of
-    ``data``, numbers the blocks, detects the language when the reader did
-    not find it (a language without analysis rules gets a warning), then
-    splits sentences.  Binary readers (PDF, DOCX) also get ``limits``
-    (default :class:`~briefing.readers.limits.ReaderLimits`): pages, time,
-    zip-bomb checks.
+    ``data`` and numbers the blocks; the language is the one the reader
+    found, if any.  Binary readers (PDF, DOCX) also get ``limits`` (default
+    :class:`~briefing.readers.limits.ReaderLimits`): pages, time, zip-bomb
+    checks.
     """
-    from briefing.analysis.language import UNDETERMINED, detect, supported
-    from briefing.analysis.sentences import segment_document
-
     reader = reader or get_reader(path)
     if reader.binary:
-        from briefing.readers.limits import ReaderLimits
-
         doc = reader.read(data, path, limits=limits or ReaderLimits())  # type: ignore[call-arg]
     else:
         doc = reader.read(data, path)
@@ -192,13 +207,7 @@ def read_data(data: bytes, path: str, reader: Reader | None = None,
     number_blocks(doc.blocks)
     if not doc.title.strip():  # a reader bug, not the user's: still never empty
         doc.title = Path(path).stem if path != "-" else "Untitled document"
-    if doc.language is None:
-        code = detect("\n".join([doc.title, *(b.text for b in doc.blocks)])).code
-        doc.language = None if code == UNDETERMINED else code
-    if doc.language is not None and not supported(doc.language):
-        doc.warnings.append(f"language '{doc.language}' has no analysis rules here: "
-                            "sentences and key terms use generic rules")
-    return segment_document(doc)
+    return doc
 
 
 def read_path(path: str | Path, *, max_bytes: int | None = None,

@@ -360,6 +360,11 @@ class HtmlReader(Reader):
         self.charset = charset
         self.url = url
 
+    @classmethod
+    def for_response(cls, charset: str | None, url: str) -> Reader:
+        """A reader told the page's charset and final URL (for its links and site)."""
+        return cls(charset=charset, url=url)
+
     def read(self, data: bytes, path: str, limits: ReaderLimits | None = None) -> Document:
         """Decode, parse, extract the main content, build the Document.
 

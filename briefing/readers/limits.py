@@ -1,6 +1,6 @@
 """Limits that keep the readers of binary formats (PDF, DOCX) safe.
 
-Every input document is untrusted (``/work/shared/DESIGN.md``: "parsers of
+Every input document is untrusted (the design's security model: "parsers of
 binary formats run with size and time limits").  :class:`ReaderLimits` holds
 the settings, each with a default that no real document comes near; a reader
 checks them *before* the expensive work (the size of a file from ``stat``,
@@ -9,8 +9,8 @@ directory) and again while it works (the time between pages or elements, the
 bytes actually inflated).  A refusal is a one-line :class:`InputError` that
 names the file and the limit.
 
-The module imports only the standard library, so the registry can import it
-cheaply.
+The module imports only the standard library (and the errors), so the
+registry can import it cheaply.
 """
 
 from __future__ import annotations
@@ -19,9 +19,12 @@ import time
 from dataclasses import dataclass
 
 from briefing.errors import InputError
-from briefing.readers import MAX_INPUT_BYTES
 
-__all__ = ["Deadline", "ReaderLimits"]
+__all__ = ["MAX_INPUT_BYTES", "Deadline", "ReaderLimits"]
+
+#: Default limit on the size of one input (bytes); ``read_path(max_bytes=...)``
+#: overrides it (the settings object passes its value there).
+MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 #: The clock the deadlines use (a module attribute, so tests can replace it).
 _clock = time.monotonic

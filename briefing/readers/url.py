@@ -27,7 +27,7 @@ import time
 from typing import TYPE_CHECKING
 
 from briefing.errors import InputError
-from briefing.readers import MAX_INPUT_BYTES
+from briefing.readers.limits import MAX_INPUT_BYTES
 
 if TYPE_CHECKING:  # pragma: no cover
     from briefing.model import Document
@@ -45,10 +45,6 @@ _URL = re.compile(r"^https?://[^\s/?#]+", re.I)
 _CHUNK = 64 * 1024
 _ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.1"
 #: Content type -> registry extension of the reader that takes it.
-_FORMATS = {
-    "text/html": "html", "application/xhtml+xml": "html", "text/plain": "txt",
-    "text/markdown": "md", "text/x-markdown": "md", "application/pdf": "pdf",
-}
 _GENERIC = {"", "application/octet-stream", "binary/octet-stream"}
 
 
@@ -58,7 +54,7 @@ def is_url(text: str) -> bool:
 
 
 def _user_agent() -> str:
-    from briefing import __version__
+    from briefing._version import __version__
 
     return f"briefing/{__version__} (policy-brief generator; fetches one page on request)"
 
@@ -177,33 +173,33 @@ def _media_type(content_type: str) -> tuple[str, str | None]:
 
 
 def _sniff(data: bytes) -> str | None:
-    """The format of a body sent without a useful content type."""
+    """The media type of a body sent without a useful content type."""
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"%pdf-"):
-        return "pdf"
+        return "application/pdf"
     if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in head:
-        return "html"
+        return "text/html"
     return None
 
 
 def _reader_for(url: str, final_url: str, data: bytes, content_type: str) -> Reader:
-    """The reader for a fetched body, chosen by its content type."""
-    from briefing.readers import get_reader
-    from briefing.readers.html import HtmlReader
+    """The reader for a fetched body, chosen by its content type (:data:`~briefing.readers.MEDIA_TYPES`)."""
+    from briefing.readers import MEDIA_TYPES, media_reader
 
     media, charset = _media_type(content_type)
-    extension = _FORMATS.get(media)
-    if extension is None and media in _GENERIC | {"text/xml", "application/xml"}:
-        extension = _sniff(data)
-    if extension is None:
+    chosen = media if media in MEDIA_TYPES else None
+    if chosen is None and media in _GENERIC | {"text/xml", "application/xml"}:
+        chosen = _sniff(data)
+    if chosen is None:
         raise InputError(f"{url}: not a web page or document briefing reads "
                          f"(content type {media})")
-    if extension == "html":
-        return HtmlReader(charset=charset, url=final_url)
     try:
-        return get_reader(f"page.{extension}")
+        reader = media_reader(chosen)
     except ImportError:
         raise InputError(f"{url}: cannot read {media} here (its reader is not installed)") from None
+    if reader is None or not reader.enabled:
+        raise InputError(f"{url}: cannot read {media} here (its reader is not installed)")
+    return reader.for_response(charset, final_url)
 
 
 def read_url(url: str, *, timeout: float = TIMEOUT, max_bytes: int | None = None,

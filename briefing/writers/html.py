@@ -23,14 +23,15 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing import __version__
+from briefing._version import __version__
 from briefing.errors import TemplateError
-from briefing.model import Brief, ChartSpec
+from briefing.model import Brief, ChartSpec, passage_anchor
 from briefing.textutil import slugify
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,23 +70,30 @@ class ChartView:
 
 
 def render_html(brief: Brief, style: Style | None = None, template: str | Path | None = None,
-                email: bool = False) -> str:
+                email: bool = False, charts: Sequence[ChartSpec] | None = None) -> str:
     """The brief as one HTML document: a page, or with ``email`` an email body.
 
-    Charts are inline (SVG on the page, PNG ``data:`` URIs in the email).
+    Charts are inline (SVG on the page, PNG ``data:`` URIs in the email):
+    ``charts``, by default the brief's own.
     """
-    return _render(brief, style, template, email=email, parts=None)
+    return _render(brief, style, template, email=email, parts=None, charts=charts)
 
 
-def email_html(brief: Brief, style: Style | None = None,
-               template: str | Path | None = None) -> tuple[str, dict[str, bytes]]:
+def html_bytes(brief: Brief, *, template: str | Path | None = None, style: Style | None = None,
+               warn: Callable[[str], None] | None = None, charts: Sequence[ChartSpec] | None = None) -> bytes:
+    """The page as UTF-8 bytes (the ``html`` format of :data:`briefing.writers.FORMATS`)."""
+    return render_html(brief, style=style, template=template, charts=charts).encode("utf-8")
+
+
+def email_html(brief: Brief, style: Style | None = None, template: str | Path | None = None,
+               charts: Sequence[ChartSpec] | None = None) -> tuple[str, dict[str, bytes]]:
     """The email body with images as ``cid:`` references, and those images.
 
     Returns ``(html, {content_id: png_bytes})``: attach each image to a
     ``multipart/related`` part with ``Content-ID: <content_id>``.
     """
     parts: dict[str, bytes] = {}
-    return _render(brief, style, template, email=True, parts=parts), parts
+    return _render(brief, style, template, email=True, parts=parts, charts=charts), parts
 
 
 def html_folder(template: str | Path | None) -> Path:
@@ -111,9 +119,9 @@ def html_folder(template: str | Path | None) -> Path:
 
 
 def _render(brief: Brief, style: Style | None, template: str | Path | None, *, email: bool,
-            parts: dict[str, bytes] | None) -> str:
+            parts: dict[str, bytes] | None, charts: Sequence[ChartSpec] | None) -> str:
+    from briefing.colour import print_ready
     from briefing.config import load_style
-    from briefing.writers.pdf import print_ready
     from briefing.writers.templating import render_template
     from briefing.writers.views import glance
 
@@ -128,7 +136,7 @@ def _render(brief: Brief, style: Style | None, template: str | Path | None, *, e
         "labels": html_labels(style.language),
         "glance": glance(brief),
         "fonts": font_stacks(style),
-        "charts": _charts(brief, style, email=email, parts=parts),
+        "charts": _charts(brief.charts if charts is None else charts, style, email=email, parts=parts),
         "logo": _logo(style, email=email, parts=parts),
         "version": __version__,
         **anchors(brief),
@@ -172,7 +180,7 @@ def anchors(brief: Brief) -> dict[str, Any]:
         taken.add(f"src-{s}")
         ids: list[str | None] = []
         for excerpt in source.excerpts:
-            name = f"src-{s}-p{excerpt.paragraph}"
+            name = passage_anchor(s, excerpt.paragraph)
             ids.append(None if name in taken else name)
             taken.add(name)
         excerpt_ids.append(ids)
@@ -249,11 +257,9 @@ def _logo(style: Style, *, email: bool, parts: dict[str, bytes] | None) -> str |
 # ---------------------------------------------------------------- charts
 
 
-def _charts(brief: Brief, style: Style, *, email: bool, parts: dict[str, bytes] | None) -> list[ChartView]:
-    """The brief's charts: inline SVG for the page, PNG for email."""
-    from briefing.compose.chartspecs import refresh
-
-    specs = refresh(brief, style.language)
+def _charts(specs: Sequence[ChartSpec], style: Style, *, email: bool,
+            parts: dict[str, bytes] | None) -> list[ChartView]:
+    """The charts: inline SVG for the page, PNG for email."""
     if not specs:
         return []
     from briefing.charts import ChartStyle, png, svg

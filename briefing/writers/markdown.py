@@ -15,10 +15,11 @@ Written in Python rather than a template because escaping is the whole job.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.model import Brief, Reference
+from briefing.model import Brief, ChartSpec, Reference
 
 if TYPE_CHECKING:  # pragma: no cover
     from briefing.config import Style
@@ -53,6 +54,12 @@ def _cell(text: str) -> str:
     return escape(text) or " "
 
 
+def markdown_bytes(brief: Brief, *, template: str | Path | None = None, style: Style | None = None,
+                   warn: Callable[[str], None] | None = None, charts: Sequence[ChartSpec] | None = None) -> bytes:
+    """The brief as UTF-8 Markdown (the ``md`` format; it has no template and no charts)."""
+    return render_markdown(brief, style=style).encode("utf-8")
+
+
 def render_markdown(brief: Brief, style: Style | None = None) -> str:
     """The brief as Markdown; labels in ``style.language`` (English without a style)."""
     from briefing.writers.html import anchors, html_labels
@@ -73,8 +80,8 @@ def render_markdown(brief: Brief, style: Style | None = None) -> str:
         several = len(brief.sources) > 1
         items = []
         for r in references:
-            label = f"\\[{f'{r.source} ' if several else ''}¶{r.paragraph}\\]"
-            target = f"src-{r.source}-p{r.paragraph}"
+            label = escape(r.label(several))
+            target = r.anchor
             items.append(f"[{label}](#{target})" if target in ids["anchors"] else label)
         carried = len({r.source for r in references})
         tail = " · " + escape(words["reported_by"].format(n=carried, m=len(brief.sources))) if carried > 1 else ""

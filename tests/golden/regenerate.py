@@ -18,7 +18,7 @@ from tests.pdftools import text  # noqa: E402
 
 def main() -> None:
     from briefing.compose import compose
-    from briefing.readers import read_path
+    from briefing.pipeline import read_path
     from briefing.serialise import dump_json
     from briefing.writers.pdf import write_pdf
 

@@ -2,9 +2,9 @@
 
 ``multiprocessing``'s forkserver preload takes module names only, so this
 module's import is its whole purpose: every worker forked afterwards starts
-warm (see :mod:`briefing.deliver.warm`).
+warm (see :mod:`briefing.batch.warm`).
 """
 
-from briefing.deliver.warm import warm_up
+from briefing.batch.warm import warm_up
 
 warm_up()

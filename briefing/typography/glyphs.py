@@ -1,7 +1,7 @@
 """Glyph coverage: which characters of a brief no font can draw.
 
 Checked on the Brief before layout.  The house fonts draw what they cover;
-:mod:`briefing.writers.fallback` puts every other run of text in a bundled
+:mod:`briefing.typography.fallback` puts every other run of text in a bundled
 face (Georgian, Armenian, Hebrew, Arabic script, and Noto Sans for Latin,
 Greek and Cyrillic).  What is left (CJK, emoji, scripts without a bundled
 font) is drawn as U+FFFD, a visible replacement, and named here in one
@@ -35,7 +35,7 @@ def missing(brief: Brief, fonts: list[Path]) -> str:
     Whitespace and control or format characters (zero-width joiners, bidi
     marks) are never reported: they have nothing to draw.
     """
-    from briefing.writers.fallback import renderable
+    from briefing.typography.fallback import renderable
 
     paths = tuple(Path(f) for f in fonts)
     seen = {c for text in _strings(brief.model_dump(exclude={"provenance", "charts"})) for c in text}

@@ -1,12 +1,11 @@
-"""The ``email``, ``print`` and ``batch`` commands (loaded lazily by the CLI).
+"""``briefing email`` and ``briefing print``: the brief sent or printed.
 
-Only click and the standard library are imported here at module level, so
-``briefing --help`` stays light; the work is in the sibling modules.
+INPUT is a PDF that briefing made (sent or printed as it is) or anything
+``render`` takes, rendered first; the work is in :mod:`briefing.deliver`.
 """
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,14 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from briefing.cli import INPUT, brief_date, handle_errors, load_or_compose, render_options, warn
+from briefing.commands import INPUT, brief_of, handle_errors, load_style, render_options, warn
 from briefing.errors import BriefingError
 
 if TYPE_CHECKING:  # pragma: no cover
     from briefing.config import Style
     from briefing.model import Brief
-
-FORMAT_CHOICE = click.Choice(["pdf", "html", "md", "json"])
 
 
 def _finished_pdf(inputs: Sequence[str]) -> tuple[Path, str] | None:
@@ -37,11 +34,11 @@ def _finished_pdf(inputs: Sequence[str]) -> tuple[Path, str] | None:
 def _render_pdf(inputs: Sequence[str], date: str | None, style: Style,
                 template: str | None) -> tuple[Brief, bytes, str]:
     """Read and compose (or load) the brief and lay it out: brief, PDF bytes, file name."""
+    from briefing import pipeline
     from briefing.textutil import slugify
-    from briefing.writers.pdf import pdf_bytes
 
-    brief = load_or_compose(inputs, date)
-    data = pdf_bytes(brief, template=template, style=style, warn=warn)
+    brief = brief_of(inputs, date)
+    data = pipeline.render(brief, "pdf", template=template, style=style, warn=warn)
     return brief, data, (slugify(brief.title) or "brief") + ".pdf"
 
 
@@ -67,7 +64,6 @@ def email(inputs: tuple[str, ...], to: tuple[str, ...], cc: tuple[str, ...], sub
     and _FROM; the password from BRIEFING_SMTP_PASSWORD or ~/.netrc, never a
     flag.  Transient failures are retried.
     """
-    from briefing.config import load_style
     from briefing.deliver import email as mail
     from briefing.deliver import smtp
     from briefing.model import Brief
@@ -81,7 +77,7 @@ def email(inputs: tuple[str, ...], to: tuple[str, ...], cc: tuple[str, ...], sub
     sender = mail.parse_address(settings.sender) if settings.sender else None
     finished = _finished_pdf(inputs)
     if finished is not None:
-        from briefing.writers.attach import embedded_brief
+        from briefing.writers.pdf.attach import embedded_brief
 
         path, title = finished
         # The PDF carries its brief (brief.json): the body gets the takeaways; else the title alone.
@@ -131,7 +127,6 @@ def print_brief(inputs: tuple[str, ...], printer: str | None, copies: int, duple
     render` takes, rendered first; --grayscale and the house style's binding
     margin make a brief for an office printer.
     """
-    from briefing.config import load_style
     from briefing.deliver.printing import print_pdf
 
     finished = _finished_pdf(inputs)
@@ -148,57 +143,3 @@ def print_brief(inputs: tuple[str, ...], printer: str | None, copies: int, duple
             job = print_pdf(path, printer=printer, copies=copies, duplex=duplex, pages=pages)
     click.echo(f"printed {name} on {printer or 'the default printer'}"
                + (f" (request {job.request_id})" if job.request_id else ""))
-
-
-@click.command()
-@click.argument("input_dir", metavar="INPUT_DIR")
-@click.option("-o", "--output", "out_dir", required=True, metavar="OUT_DIR", help="Folder for the briefs.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
-@click.option("-f", "--format", "fmt", type=FORMAT_CHOICE, default="pdf", show_default=True,
-              help="Output format.")
-@click.option("--executor", default="local", show_default=True, metavar="local|dask://HOST:PORT",
-              help="Run here, or on an existing Dask distributed cluster.")
-@click.option("--force", is_flag=True, help="Remake every brief, even those whose inputs did not change.")
-@render_options
-@handle_errors
-def batch(input_dir: str, out_dir: str, jobs: int | None, fmt: str, executor: str, force: bool,
-          template: str | None, style_file: str | None, paper: str | None, grayscale: bool | None,
-          language: str | None, date: str | None) -> None:
-    """Make one brief per document of INPUT_DIR (and one per sub-folder).
-
-    Each document directly in INPUT_DIR gives a brief; each sub-folder gives
-    one brief of all its documents.  Briefs whose inputs and options have not
-    changed since the last run are skipped.  OUT_DIR/batch-report.json lists
-    every input with its output, status, error and seconds; the exit status
-    is 1 if any brief failed.
-    """
-    from briefing.config import load_style
-    from briefing.deliver import batch as runner
-    from briefing.deliver.workers import dask_address
-
-    load_style(style_file, paper=paper, grayscale=grayscale, language=language)  # fail once, not per brief
-    if executor != "local":
-        dask_address(executor)
-        if jobs is not None:
-            warn("--jobs is ignored with a Dask executor: the cluster has its own workers")
-    options = runner.Options(fmt=fmt, template=template, style_file=style_file, paper=paper,
-                             grayscale=grayscale, language=language, date=brief_date(date))
-    planned, warnings = runner.plan(input_dir, out_dir, options)
-    for message in warnings:
-        warn(message)
-    if not planned:
-        raise BriefingError(f"{input_dir}: holds no document briefing reads")
-    stderr = sys.stderr
-    bar: Any
-    with click.progressbar(length=len(planned), label="briefs", file=stderr, show_pos=True) as bar:
-        results = runner.run_batch(planned, out_dir, workers=jobs or runner.default_workers(), executor=executor,
-                                   force=force, progress=lambda _result: bar.update(1))
-    for result in results:
-        for message in result.warnings:
-            warn(f"{result.input}: {message}")
-    click.echo(runner.summary_table(results), err=True)
-    report = Path(out_dir) / runner.REPORT_NAME
-    click.echo(str(report))
-    failed = sum(r.status == "failed" for r in results)
-    if failed:
-        raise BriefingError(f"{failed} of {len(results)} briefs failed (see {report})")

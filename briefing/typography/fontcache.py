@@ -100,22 +100,17 @@ def share_reset_faces() -> None:
     """Make the Vera-registering reset hooks reuse parsed faces (idempotent)."""
     import sys
 
-    from reportlab import rl_config
+    from briefing.compat import wrap_reset_hooks
 
     hooks = {getattr(sys.modules.get(module), name, None) for module, name in _RESET_HOOKS} - {None}
-    for i, ref in enumerate(list(rl_config._registered_resets)):  # noqa: SLF001 - no public way to wrap a hook
-        func = ref()
-        if func in hooks:
-            wrapper = _sharing(func)
-            _WRAPPERS.append(wrapper)
-            rl_config._registered_resets[i] = type(ref)(wrapper)  # noqa: SLF001
+    _WRAPPERS.extend(wrap_reset_hooks(hooks, _sharing))
 
 
 def _sharing(hook: Any) -> Any:
     def reset() -> None:
-        from reportlab.pdfbase import ttfonts
+        from reportlab.pdfbase.ttfonts import TTFont as real
 
-        real = ttfonts.TTFont
+        from briefing.compat import ttfont_factory
 
         def shared(name: str, filename: str, *args: Any, **kwargs: Any) -> Any:
             if args or kwargs:
@@ -125,11 +120,8 @@ def _sharing(hook: Any) -> Any:
                 _SHARED[key] = real(name, filename)
             return _SHARED[key]
 
-        ttfonts.TTFont = shared
-        try:
+        with ttfont_factory(shared):
             hook()
-        finally:
-            ttfonts.TTFont = real
 
     reset.hook = hook  # type: ignore[attr-defined] - the hook it wraps
     reset.__qualname__ = f"shared_faces({getattr(hook, '__module__', '?')}.{getattr(hook, '__name__', '?')})"

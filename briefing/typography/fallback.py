@@ -8,7 +8,7 @@ Cyrillic when a house font lacks them).  Punctuation and digits inside a
 fallback word go with it, so a word is never split between two fonts (a
 shaped right-to-left word must be one font).  A character no bundled font
 has becomes U+FFFD, a visible replacement, and is named in a warning by
-:mod:`briefing.writers.glyphs`.
+:mod:`briefing.typography.glyphs`.
 
 Canvas strings (``drawString`` and friends in page graphics) cannot switch
 fonts inside one string: they are split into one string per run, placed by
@@ -244,7 +244,7 @@ def _read_fonts(root: Any) -> _Fonts:
 
 def apply(root: Any) -> None:
     """Wrap every run of text its face cannot draw in a fallback ``<font>`` (in place)."""
-    from briefing.writers import bidi
+    from briefing.typography import bidi
 
     bidi.install()
     fonts = _read_fonts(root)
@@ -272,8 +272,8 @@ def _fix_mixed(el: Any, face: str, bold: bool, italic: bool, fonts: _Fonts) -> N
 
 
 def shape(text: str) -> str:
-    """Arabic-script text in joined forms (see :mod:`briefing.writers.bidi`)."""
-    from briefing.writers.bidi import shape as reshape
+    """Arabic-script text in joined forms (see :mod:`briefing.typography.bidi`)."""
+    from briefing.typography.bidi import shape as reshape
 
     return reshape(text)
 
@@ -304,7 +304,7 @@ def _split_into(parent: Any, text: str | None, face: str, fonts: _Fonts, at: int
 
 def _fix_canvas(graphics: Any, fonts: _Fonts) -> None:
     """Split canvas strings that need fallback into one string per font run."""
-    from briefing.writers import bidi
+    from briefing.typography import bidi
 
     face, size = "", 10.0
     for el in list(graphics):
@@ -359,7 +359,7 @@ def register_faces(which: Iterable[Fallback] | None = None) -> None:
     process (``fontcache``), and the faces come back after z3c.rml resets
     ReportLab's registry for a document.
     """
-    from briefing.writers.fontcache import register
+    from briefing.typography.fontcache import register
 
     for fb in fallbacks() if which is None else which:
         for bold in (False, True):

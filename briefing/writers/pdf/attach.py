@@ -28,7 +28,9 @@ def embed(canvas: Any, data: bytes, name: str = NAME) -> None:
     """Add ``data`` to the PDF that ``canvas`` is about to save, as the file ``name``."""
     from reportlab.pdfbase import pdfdoc
 
-    doc = canvas._doc  # noqa: SLF001 - the PDFDocument being written; ReportLab's own objects
+    from briefing.compat import pdf_document
+
+    doc = pdf_document(canvas)
     stream = pdfdoc.PDFStream(
         dictionary=pdfdoc.PDFDictionary({
             "Type": pdfdoc.PDFName("EmbeddedFile"),

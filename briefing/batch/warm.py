@@ -8,7 +8,7 @@ Measured on the news set: the first two briefs of a fresh process take
 
 :func:`warm_up` does all of that with one small brief made in memory and
 thrown away.  With the forkserver start method it runs once, in the server
-(importing :mod:`briefing.deliver._preload` calls it), and every worker is
+(importing :mod:`briefing.batch._preload` calls it), and every worker is
 forked from a warm process; with fork it runs in each worker's initializer,
 and on a Dask cluster once per worker.
 """
@@ -17,8 +17,10 @@ from __future__ import annotations
 
 #: Imported first (about a second of imports).
 MODULES = (
+    "briefing.pipeline",
     "briefing.readers.text",
     "briefing.readers.markdown",
+    "briefing.analysis.segment",
     "briefing.analysis.summary",
     "briefing.compose",
     "briefing.charts.kinds",
@@ -28,22 +30,6 @@ MODULES = (
     "reportlab.pdfgen.canvas",
     "reportlab.graphics.shapes",
 )
-
-# A short news story: actors, dates and amounts enough for the usual charts.
-_STORY = """\
-Ministers agree new Caspian energy link
-
-Azerbaijan and Kazakhstan signed an agreement on 12 March 2024 to build a $2.5 billion power cable under the Caspian Sea, the energy ministries of both countries said on Tuesday.
-
-The European Union, which hopes to import 4 gigawatts of electricity from the region by 2030, welcomed the deal. Ursula von der Leyen said in Brussels that the link would cut Europe's dependence on Russian gas.
-
-Turkey and Georgia will carry the line to the Black Sea coast. Officials in Ankara said the route would open in 2029, two years after a first section reaches Baku.
-
-Critics in Moscow said the project ignored the interests of other Caspian states. Russia and Iran have long argued that pipelines and cables under the sea need the approval of all five coastal countries.
-
-The World Bank said on 20 March 2024 that it would study the cost of the project, which could reach 40 percent of Azerbaijan's annual budget for investment.
-"""
-
 
 _done = False
 
@@ -63,10 +49,10 @@ def warm_up() -> None:
         except ImportError:  # pragma: no cover - a broken install: the first job will say why
             return
     try:
-        from briefing.compose import compose
-        from briefing.readers import read_data
-        from briefing.writers.pdf import pdf_bytes
+        from briefing import pipeline
+        from briefing.resources import data_path
 
-        pdf_bytes(compose([read_data(_STORY.encode("utf-8"), "warm-up.txt")], date="2024-03-21"))
+        # A short news story: actors, dates and amounts enough for the usual charts.
+        pipeline.render(pipeline.brief_from([str(data_path("warm-up.txt"))], date="2024-03-21"))
     except Exception:  # noqa: BLE001 - warming is an optimisation; real jobs report their own errors
         pass

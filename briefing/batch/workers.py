@@ -1,7 +1,7 @@
 """The work of ``briefing batch``: one job in a worker, and the executors.
 
 :func:`run_job` makes one brief and never raises: a failure is a
-:class:`~briefing.deliver.batch.Result` with the reason, so one bad document
+:class:`~briefing.batch.jobs.Result` with the reason, so one bad document
 never stops the others.  :func:`run_local` runs jobs on long-lived local
 worker processes (imports paid once per worker); :func:`run_dask` sends the
 same function to an existing Dask distributed cluster.
@@ -16,8 +16,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from briefing.deliver.batch import BRIEF_SUFFIXES, Job, Options, Result, file_sha256
-from briefing.deliver.warm import warm_up  # light: its heavy imports happen inside
+from briefing.batch.jobs import Job, Options, Result, file_sha256
+from briefing.batch.warm import warm_up  # light: its heavy imports happen inside
 from briefing.errors import BriefingError
 
 #: Start method of the local worker processes (docs/decisions.md: measured
@@ -54,12 +54,13 @@ def run_job(job: Job) -> Result:
     warnings: list[str] = []
     result = Result(input=job.name, output=job.output, status="ok", worker=os.getpid())
     try:
-        from briefing.writers import write_brief
+        from briefing import pipeline
 
         style = _style(job.options)
-        brief = _brief(job, warnings)
-        write_brief(brief, job.output, fmt=job.options.fmt, template=job.options.template, style=style,
-                    warn=warnings.append)
+        brief = pipeline.brief_from(job.inputs, date=job.options.date or None,
+                                    warn=lambda path, message: warnings.append(f"{Path(path).name}: {message}"))
+        pipeline.write(brief, job.output, job.options.fmt, template=job.options.template, style=style,
+                       warn=warnings.append)
         result.sha256 = file_sha256(job.output)
     except BriefingError as exc:
         result.status, result.error = "failed", _line(str(exc))
@@ -70,22 +71,6 @@ def run_job(job: Job) -> Result:
     result.seconds = round(time.perf_counter() - start, 3)
     result.warnings = [_line(w) for w in warnings]
     return result
-
-
-def _brief(job: Job, warnings: list[str]) -> Any:
-    if len(job.inputs) == 1 and Path(job.inputs[0]).suffix.lower() in BRIEF_SUFFIXES:
-        from briefing.serialise import load_brief
-
-        return load_brief(job.inputs[0])
-    from briefing.compose import compose
-    from briefing.readers import read_path
-
-    documents = []
-    for path in job.inputs:
-        doc = read_path(path)
-        warnings += [f"{Path(path).name}: {w}" for w in doc.warnings]
-        documents.append(doc)
-    return compose(documents, date=job.options.date or None)
 
 
 def _line(text: str, limit: int = 300) -> str:
@@ -112,7 +97,7 @@ def run_local(jobs: Sequence[Job], workers: int, start_method: str = START_METHO
     context = multiprocessing.get_context(start_method)
     if start_method == "forkserver":
         # The server imports everything once; each worker is forked from it ready to work.
-        context.set_forkserver_preload(["briefing.deliver.workers", "briefing.deliver._preload"])
+        context.set_forkserver_preload(["briefing.batch.workers", "briefing.batch._preload"])
     queue = list(reversed(jobs))
     workers = max(1, min(workers, len(jobs)))
     while queue:

@@ -185,6 +185,6 @@ def paragraph_class() -> type:
 
 def install() -> None:
     """Make z3c.rml build ``<para>`` (and its subclasses) as :class:`BidiParagraph`."""
-    from z3c.rml import flowable
+    from briefing.compat import use_paragraph_class
 
-    flowable.Paragraph.klass = paragraph_class()
+    use_paragraph_class(paragraph_class())
