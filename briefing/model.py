@@ -234,7 +234,7 @@ class ChartSpec(_Model):
     """The data of one chart; the chart module draws it."""
 
     id: str
-    kind: Literal["bar", "heatmap", "timeline"]
+    kind: str = Field(pattern=r"^[a-z][a-z0-9-]*$", description="a key of briefing.charts.KINDS")
     title: str
     caption: str
     source_note: str = ""

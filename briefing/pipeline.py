@@ -138,7 +138,7 @@ def brief_from(inputs: Sequence[str], *, date: str | None = None, warn: Warn = _
             raise UsageError("a brief file (.yaml/.json) is rendered on its own, not with other inputs")
         from briefing.serialise import load_brief
 
-        return load_brief(briefs[0])
+        return check_charts(load_brief(briefs[0]), briefs[0])
     return compose_documents(inputs, date=date, warn=warn)
 
 
@@ -147,6 +147,18 @@ def compose_documents(inputs: Sequence[str], *, date: str | None = None, warn: W
     from briefing.compose import compose
 
     return compose(read_documents(inputs, warn), date=date)
+
+
+def check_charts(brief: Brief, source: str) -> Brief:
+    """``brief`` if every chart names a kind of :data:`briefing.charts.KINDS`; else a one-line error."""
+    from briefing.charts import KINDS
+    from briefing.errors import BriefValidationError
+
+    for i, chart in enumerate(brief.charts):
+        if chart.kind not in KINDS:
+            raise BriefValidationError(source, f"charts[{i}].kind",
+                                       f"unknown chart kind '{chart.kind}' (known: {', '.join(KINDS)})")
+    return brief
 
 
 # ---------------------------------------------------------------- write

@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLE = SHARED / "samples" / "az-us-strategic-cooperation.txt"
 GOLDEN = ROOT / "tests" / "golden"
+FIXTURES = ROOT / "tests" / "fixtures"
 BRIEF_DATE = "2026-11-27"  # fixed so that golden files do not depend on the day
 
 

@@ -12,8 +12,8 @@ from briefing.model import Brief
 from briefing.serialise import dump_json
 from briefing.writers.pdf import write_pdf
 
-from .conftest import GOLDEN, SAMPLE
-from .pdftools import text
+from tests.conftest import GOLDEN, SAMPLE
+from tests.pdftools import text
 
 
 def _brief_for_golden(brief: Brief) -> Brief:

@@ -19,7 +19,7 @@ from briefing.model import Brief
 from briefing.resources import assets_dir
 from briefing.writers.pdf import pdf_bytes
 
-from .pdftools import fonts
+from tests.pdftools import fonts
 
 LOGO_SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50">
   <rect x="0" y="0" width="50" height="50" fill="#7a1f2b"/>

@@ -17,8 +17,8 @@ import pytest
 
 from briefing.cli import cli
 
-from .conftest import BRIEF_DATE
-from .pdftools import fonts, text
+from tests.conftest import BRIEF_DATE
+from tests.pdftools import fonts, text
 
 ARTICLE = "bbc.381680.txt"
 LANGUAGES = ["aze-Latn", "eng", "tur", "rus", "ukr", "kaz", "kat", "hye", "fas", "arb"]

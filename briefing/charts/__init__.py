@@ -18,8 +18,11 @@ matplotlib or the model.
 
 from __future__ import annotations
 
+import importlib
 import math
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from briefing.charts.style import BOLD_FACE, REGULAR_FACE, ChartStyle, register_rml_fonts
 
@@ -29,8 +32,59 @@ if TYPE_CHECKING:  # pragma: no cover
     from briefing.charts.marks import Scene
     from briefing.model import ChartSpec
 
-__all__ = ["ChartStyle", "REGULAR_FACE", "BOLD_FACE", "scene", "svg", "drawing", "png",
-           "register_rml_fonts"]
+__all__ = ["ChartStyle", "KINDS", "Kind", "REGULAR_FACE", "BOLD_FACE", "describe", "drawing", "get_kind", "png",
+           "register", "register_rml_fonts", "scene", "svg"]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of chart: how it places its marks and how it reads as text.
+
+    ``place`` and ``describe`` are ``"module:function"`` entries, imported on
+    first use: ``place(spec, width_pt, height_pt, style) -> Scene`` and
+    ``describe(spec) -> str`` (the alt text of the HTML and email charts).
+    """
+
+    name: str
+    place: str
+    describe: str
+
+    def function(self, which: str) -> Callable[..., Any]:
+        """The ``place`` or ``describe`` function, imported."""
+        module_name, _, attribute = getattr(self, which).partition(":")
+        found: Callable[..., Any] = getattr(importlib.import_module(module_name), attribute)
+        return found
+
+
+#: Every chart kind a ChartSpec may name.  Adding a kind is one entry here (or one :func:`register`).
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("bar", "briefing.charts.kinds:bar", "briefing.charts.kinds:describe_bar"),
+        Kind("heatmap", "briefing.charts.kinds:heatmap", "briefing.charts.kinds:describe_heatmap"),
+        Kind("timeline", "briefing.charts.timeline:timeline", "briefing.charts.timeline:describe"),
+    )
+}
+
+
+def register(kind: Kind) -> Kind:
+    """Add ``kind`` to :data:`KINDS` (or replace the kind of that name)."""
+    KINDS[kind.name] = kind
+    return kind
+
+
+def get_kind(spec: ChartSpec) -> Kind:
+    """The kind ``spec`` names; an :class:`~briefing.errors.InputError` naming the known ones otherwise."""
+    from briefing.charts.kinds import invalid
+
+    if spec.kind not in KINDS:
+        raise invalid(spec, f"unknown chart kind (known: {', '.join(KINDS)})")
+    return KINDS[spec.kind]
+
+
+def describe(spec: ChartSpec) -> str:
+    """A text alternative of the chart: its title and the data it shows."""
+    return str(get_kind(spec).function("describe")(spec))
 
 
 def scene(spec: ChartSpec, *, width_pt: float, height_pt: float | None = None,
@@ -40,15 +94,13 @@ def scene(spec: ChartSpec, *, width_pt: float, height_pt: float | None = None,
     The height follows the number of rows (or levels of a timeline) unless
     ``height_pt`` is given.  A malformed spec is an :class:`InputError`.
     """
-    from briefing.charts.kinds import bar, heatmap, invalid
-    from briefing.charts.timeline import timeline
+    from briefing.charts.kinds import invalid
 
-    kinds = {"bar": bar, "heatmap": heatmap, "timeline": timeline}
-    if spec.kind not in kinds:
-        raise invalid(spec, "unknown chart kind")
+    place = get_kind(spec).function("place")
     if not all(math.isfinite(v) for row in spec.values for v in row):
         raise invalid(spec, "values must be finite numbers")
-    return kinds[spec.kind](spec, float(width_pt), height_pt, style or ChartStyle.default())
+    placed: Scene = place(spec, float(width_pt), height_pt, style or ChartStyle.default())
+    return placed
 
 
 def drawing(spec: ChartSpec, *, width_pt: float, height_pt: float | None = None,

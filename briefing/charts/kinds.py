@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from briefing.charts.marks import Box, Label, Line, Scene
 from briefing.charts.style import GRID
 from briefing.charts.text import (CAP, FS, FS_SMALL, LINE, below, clean, fit, fmt, middle, nice_ticks,
-                                  width, wrap)
+                                  spoken, width, wrap)
 from briefing.colour import luminance
 from briefing.errors import InputError
 
@@ -24,7 +24,24 @@ AXIS = 0.6  # axis, tick and grid line width, pt
 
 
 def invalid(spec: ChartSpec, message: str) -> InputError:
+    """The one-line error for a malformed ``spec``."""
     return InputError(f"chart '{spec.id}' ({spec.kind}): {message}")
+
+
+def describe_bar(spec: ChartSpec) -> str:
+    """The text alternative of a bar chart: its title, unit and every bar."""
+    items = [f"{label} {spoken(row[0])}" for label, row in zip(spec.labels, spec.values, strict=False) if row]
+    return f"{spec.title}, bar chart{' of ' + spec.unit if spec.unit else ''}: " + "; ".join(items) + "."
+
+
+def describe_heatmap(spec: ChartSpec) -> str:
+    """The text alternative of a heat map: its title and the cells that are not zero, row by row."""
+    unit = f" {spec.unit}" if spec.unit else ""
+    rows = []
+    for label, row in zip(spec.labels, spec.values, strict=False):
+        cells = [f"{series} {spoken(v)}" for series, v in zip(spec.series, row, strict=False) if v]
+        rows.append(f"{label}: {', '.join(cells) or 'none'}")
+    return f"{spec.title}, heat map of{unit or ' values'}: " + "; ".join(rows) + "."
 
 
 def _row_labels(texts: list[str], limit: float, st: ChartStyle) -> tuple[list[list[str]], float]:

@@ -115,3 +115,8 @@ def nice_ticks(lo: float, hi: float, most: int = 5, integer: bool = False) -> li
         ticks.append(round(k * step, 10) + 0.0)  # + 0.0: never "-0"
         k += 1
     return ticks
+
+
+def spoken(value: float) -> str:
+    """A chart value in words: thousands separated, at most two decimals."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -104,3 +104,9 @@ def timeline(spec: ChartSpec, w: float, h: float | None, st: ChartStyle) -> Scen
         for k, line in enumerate(lines, start=1):
             scene.add(Label(x + 3, below(top_y - k * lh, FS_SMALL), line, FS_SMALL, ink))
     return scene
+
+
+def describe(spec: ChartSpec) -> str:
+    """The text alternative of a timeline: its title and every dated event."""
+    events = [f"{date} {text}" for date, text in zip(spec.labels, spec.series, strict=False)]
+    return f"{spec.title}: " + "; ".join(events) + "."

@@ -262,12 +262,12 @@ def _charts(specs: Sequence[ChartSpec], style: Style, *, email: bool,
     """The charts: inline SVG for the page, PNG for email."""
     if not specs:
         return []
-    from briefing.charts import ChartStyle, png, svg
+    from briefing.charts import ChartStyle, describe, png, svg
 
     chart_style = ChartStyle.of(style)
     views = []
     for n, spec in enumerate(specs, 1):
-        alt = chart_alt(spec)
+        alt = describe(spec)
         if not email:
             data = svg(spec, width_pt=CHART_WIDTH_PT, style=chart_style)
             views.append(ChartView(spec, alt, svg=inline_svg(data, alt)))
@@ -331,24 +331,3 @@ def inline_svg(data: bytes, label: str) -> Markup:
     title.text = label
     root.insert(0, title)
     return Markup(etree.tostring(root, encoding="unicode"))
-
-
-def chart_alt(spec: ChartSpec) -> str:
-    """A text alternative of a chart: its title and the data it shows."""
-    unit = f" {spec.unit}" if spec.unit else ""
-    if spec.kind == "bar":
-        items = [f"{label} {_number(row[0])}" for label, row in zip(spec.labels, spec.values) if row]
-        return f"{spec.title}, bar chart{' of ' + spec.unit if spec.unit else ''}: " + "; ".join(items) + "."
-    if spec.kind == "heatmap":
-        rows = []
-        for label, row in zip(spec.labels, spec.values):
-            cells = [f"{series} {_number(v)}" for series, v in zip(spec.series, row) if v]
-            rows.append(f"{label}: {', '.join(cells) or 'none'}")
-        return f"{spec.title}, heat map of{unit or ' values'}: " + "; ".join(rows) + "."
-    events = [f"{date} {text}" for date, text in zip(spec.labels, spec.series)]
-    return f"{spec.title}: " + "; ".join(events) + "."
-
-
-def _number(value: float) -> str:
-    """A chart value in words: thousands separated, at most two decimals."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")

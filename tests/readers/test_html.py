@@ -19,8 +19,9 @@ from briefing.pipeline import read_data, read_path
 from briefing.readers.html import HtmlReader
 from tests import pdftools
 from tests.conftest import BRIEF_DATE
+from tests.conftest import FIXTURES as ALL_FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "html"
+FIXTURES = ALL_FIXTURES / "html"
 ARTICLE = FIXTURES / "article.html"
 UDHR_HYE = FIXTURES / "udhr-hye.html"
 

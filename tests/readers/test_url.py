@@ -13,8 +13,9 @@ from click.testing import CliRunner
 
 from briefing.errors import InputError
 from briefing.readers.url import fetch, is_url, read_url
+from tests.conftest import FIXTURES as ALL_FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "html"
+FIXTURES = ALL_FIXTURES / "html"
 ARTICLE = (FIXTURES / "article.html").read_bytes()
 BIG = 300_000
 # A page in windows-1251 that says so only in the HTTP header.

@@ -8,8 +8,9 @@ import pytest
 
 from briefing.readers import get_reader
 from briefing.pipeline import read_path
+from tests.conftest import SHARED
 
-SHARED_EVAL = Path(__file__).parents[2] / "shared" / "eval"
+SHARED_EVAL = SHARED / "eval"
 
 PAGE = """\
 ---

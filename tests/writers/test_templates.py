@@ -13,7 +13,7 @@ from briefing.resources import templates_dir
 from briefing.writers.pdf import write_pdf
 from briefing.writers.templating import packaged_templates, template_folder
 
-from .pdftools import fonts, text
+from tests.pdftools import fonts, text
 
 
 def brief() -> Brief:

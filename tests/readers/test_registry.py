@@ -17,8 +17,8 @@ from briefing.readers import READERS, get_reader, number_blocks
 from briefing.pipeline import read_path
 from briefing.readers.markdown import MarkdownReader
 from briefing.readers.text import TextReader, decode, split_title, title_from_text
+from tests.conftest import SHARED
 
-SHARED = Path(__file__).parents[2] / "shared"
 SAMPLE = SHARED / "samples" / "az-us-strategic-cooperation.txt"
 
 RUSSIAN = (

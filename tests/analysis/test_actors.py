@@ -10,9 +10,9 @@ import pytest
 from briefing.analysis.actors import Mention, find_actors
 from briefing.resources import data_path
 
-from .conftest import absent
+from tests.conftest import SHARED, absent
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "az-us-strategic-cooperation.txt"
+SAMPLE = SHARED / "samples" / "az-us-strategic-cooperation.txt"
 KINDS = {"country", "organisation", "person", "group", "place"}
 
 

@@ -12,10 +12,10 @@ from briefing.readers import chrome
 from briefing.readers.chrome import (apply_metadata, classify, iso_date, split_byline,
                                      strip_edges)
 
-from .conftest import absent
+from tests.conftest import FIXTURES as ALL_FIXTURES
+from tests.conftest import SHARED, absent
 
-SHARED = Path(__file__).parents[2] / "shared"
-FIXTURES = Path(__file__).parent / "fixtures" / "readers"
+FIXTURES = ALL_FIXTURES / "readers"
 
 
 @pytest.fixture

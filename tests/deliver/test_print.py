@@ -24,7 +24,7 @@ from briefing.cli import cli
 from briefing.deliver import DeliveryError
 from briefing.deliver.printing import lp_command, page_ranges
 
-from .conftest import BRIEF_DATE, absent
+from tests.conftest import BRIEF_DATE, absent
 
 QUEUE = "PDF"
 CUPS_PDF_CONF = Path("/etc/cups/cups-pdf.conf")

@@ -9,7 +9,7 @@ import pytest
 from briefing.analysis.sentences import _LONG_BLOCK, has_rules, split
 from briefing.model import Block, Document
 
-from .conftest import SAMPLE, SHARED
+from tests.conftest import SAMPLE, SHARED
 
 
 def texts(text: str, language: str) -> list[str]:

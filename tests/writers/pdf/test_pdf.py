@@ -12,7 +12,7 @@ from briefing.config import load_style
 from briefing.model import Brief, Excerpt, Point, Reference, Source, Theme
 from briefing.writers.pdf import pdf_bytes, write_pdf
 
-from .pdftools import fonts, outline_titles, page_texts, text
+from tests.pdftools import fonts, outline_titles, page_texts, text
 
 
 def test_every_font_is_embedded(sample_pdf: Path) -> None:

@@ -9,9 +9,9 @@ import pytest
 
 from briefing.analysis.dates import DateMention, find_dates
 
-from .conftest import absent
+from tests.conftest import SHARED, absent
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "az-us-strategic-cooperation.txt"
+SAMPLE = SHARED / "samples" / "az-us-strategic-cooperation.txt"
 REF = dt.date(2025, 8, 20)  # a Wednesday
 
 

@@ -27,8 +27,9 @@ from briefing.pipeline import read_path
 from briefing.readers.docx import DocxReader
 from briefing.readers.limits import ReaderLimits
 from briefing.readers.pdf import PdfReader
+from tests.conftest import FIXTURES
 
-IN_FOCUS = Path(__file__).parent / "fixtures" / "pdf" / "IF11043.3.pdf"
+IN_FOCUS = FIXTURES / "pdf" / "IF11043.3.pdf"
 ATTACHED_TEMPLATE = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
                      "attachedTemplate")
 MB = 1024 * 1024

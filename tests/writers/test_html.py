@@ -22,7 +22,7 @@ from briefing.model import Actor, Brief, Excerpt, KeyFigure, Point, Reference, S
 from briefing.serialise import load_brief
 from briefing.writers.html import email_html, render_html
 
-from .conftest import BRIEF_DATE, GOLDEN, absent
+from tests.conftest import BRIEF_DATE, GOLDEN, absent
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from briefing.cli import cli
 from briefing.batch import MANIFEST_NAME, REPORT_NAME, Options, plan
 
-from .conftest import BRIEF_DATE, ROOT
+from tests.conftest import BRIEF_DATE, ROOT
 
 STORY = ROOT / "tests" / "fixtures" / "story"
 
@@ -152,7 +152,7 @@ def test_dask_executor_runs_the_same_jobs(runner: CliRunner, folder: Path, tmp_p
 
 @pytest.mark.parametrize("command", ["email", "print", "batch"])
 def test_help_of_delivery_commands_is_light(command: str) -> None:
-    from .test_imports import HEAVY, loaded_modules
+    from tests.test_imports import HEAVY, loaded_modules
 
     code = ("from briefing.cli import cli\n"
             f"try:\n    cli(['{command}', '--help'], prog_name='briefing')\nexcept SystemExit:\n    pass")

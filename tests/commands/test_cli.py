@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from briefing import __version__
 from briefing.cli import cli
 
-from .conftest import BRIEF_DATE
-from .pdftools import text as pdf_text
+from tests.conftest import BRIEF_DATE
+from tests.pdftools import text as pdf_text
 
 COMMANDS = ["render", "draft", "inspect", "summarize"]
 
@@ -200,7 +200,7 @@ def test_document_without_sentences_is_bad_input(runner: CliRunner, tmp_path: Pa
 
 
 def test_a_folder_is_every_document_in_it(runner: CliRunner, tmp_path: Path) -> None:
-    from .test_compose import FIXTURES
+    from tests.compose.test_compose import FIXTURES
 
     folder = tmp_path / "docs"
     folder.mkdir()

@@ -17,7 +17,8 @@ from briefing import charts
 from briefing.errors import ConfigError, InputError
 from briefing.model import ChartSpec
 
-from .pdftools import fonts
+from tests.pdftools import fonts
+from tests.conftest import ROOT
 
 HOSTILE = ["$5 billion", "50%", "International Monetary Fund and World Bank Group",
            "Azərbaycan", "Россия", "x_1^2 $\\alpha$"]
@@ -161,11 +162,11 @@ def test_output_is_deterministic(make, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_svg_bytes_do_not_depend_on_the_process() -> None:
     code = (
-        "import hashlib\nfrom tests.test_charts import SPECS\nfrom briefing import charts\n"
+        "import hashlib\nfrom tests.charts.test_charts import SPECS\nfrom briefing import charts\n"
         "print(' '.join(hashlib.sha256(charts.svg(m(), width_pt=451)).hexdigest() for m in SPECS))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[1], env={**os.environ, "PYTHONHASHSEED": "123"})
+                         cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": "123"})
     here = " ".join(hashlib.sha256(charts.svg(m(), width_pt=451)).hexdigest() for m in SPECS)
     assert out.stdout.split() == here.split()
 
@@ -179,7 +180,7 @@ def test_png_has_the_asked_width() -> None:
 
 def test_pyplot_is_never_imported_and_rcparams_are_untouched() -> None:
     code = (
-        "import sys, matplotlib\nfrom tests.test_charts import SPECS\nfrom briefing import charts\n"
+        "import sys, matplotlib\nfrom tests.charts.test_charts import SPECS\nfrom briefing import charts\n"
         "keys = [k for k in matplotlib.rcParams if k != 'backend']  # reading it loads pyplot\n"
         "before = {k: matplotlib.rcParams[k] for k in keys}\n"
         "for m in SPECS:\n    charts.drawing(m(), width_pt=451); charts.png(m(), width_px=300)\n"
@@ -188,7 +189,7 @@ def test_pyplot_is_never_imported_and_rcparams_are_untouched() -> None:
         "print('ok')"
     )
     out = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True,
-                         text=True, cwd=Path(__file__).resolve().parents[1])
+                         text=True, cwd=ROOT)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-2000:]
 
 
@@ -196,7 +197,7 @@ def test_importing_the_module_is_light() -> None:
     code = "import sys, briefing.charts\nprint(sorted(m for m in sys.modules if m.split('.')[0] in "
     code += "('matplotlib', 'reportlab', 'svglib', 'lxml', 'pydantic', 'numpy')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[1])
+                         cwd=ROOT)
     assert out.stdout.strip() == "[]"
 
 

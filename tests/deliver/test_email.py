@@ -23,7 +23,7 @@ from briefing.deliver import DeliveryError, clean_line
 from briefing.deliver import email as mail
 from briefing.deliver import smtp
 
-from .conftest import BRIEF_DATE
+from tests.conftest import BRIEF_DATE
 
 USER, PASSWORD = "analyst", "s3cret-pass"
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from briefing.compose import compose
 from briefing.model import Brief, Document, Point
 from briefing.pipeline import read_path
+from tests.conftest import FIXTURES
 
 
 def _paragraph(doc: Document, number: int) -> str:
@@ -138,7 +139,6 @@ def test_composing_is_deterministic(sample_doc: Document) -> None:
     assert compose([sample_doc], date="2026-01-01") == compose([sample_doc], date="2026-01-01")
 
 
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def test_same_story_from_three_sources_is_corroborated() -> None:
@@ -185,7 +185,7 @@ def test_ntrex_english_articles_in_one_brief(shared: Path) -> None:
 def test_reading_warnings_become_notes_in_the_brief(tmp_path: Path) -> None:
     from briefing.writers.pdf import write_pdf
 
-    from .pdftools import text
+    from tests.pdftools import text
 
     path = tmp_path / "legacy.txt"
     path.write_bytes(

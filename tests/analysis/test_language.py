@@ -9,8 +9,8 @@ import pytest
 from briefing.analysis.language import UNDETERMINED, Detection, detect, supported
 from briefing.pipeline import read_path
 
-from .conftest import SHARED
-from .test_imports import loaded_modules
+from tests.conftest import SHARED
+from tests.test_imports import loaded_modules
 
 NTREX = SHARED / "eval" / "multilingual" / "ntrex"
 #: NTREX folder -> the code detect() must answer.

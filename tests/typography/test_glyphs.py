@@ -12,7 +12,7 @@ from briefing.resources import font_path
 from briefing.typography import bidi, fallback, glyphs
 from briefing.writers.pdf import pdf_bytes, write_pdf
 
-from .pdftools import fonts, text
+from tests.pdftools import fonts, text
 
 SERIF = font_path("NotoSerif-Regular.ttf")
 SANS_BOLD = font_path("NotoSans-Bold.ttf")

@@ -12,7 +12,7 @@ from briefing.model import Actor, Brief, Excerpt, KeyFigure, Point, Reference, S
 from briefing.serialise import load_brief
 from briefing.writers.markdown import escape, render_markdown
 
-from .conftest import BRIEF_DATE, GOLDEN
+from tests.conftest import BRIEF_DATE, GOLDEN
 
 
 def tokens(text: str) -> list[Any]:

@@ -19,8 +19,9 @@ from briefing.errors import InputError
 from briefing.pipeline import read_path
 from briefing.readers._pdflines import Line, join_lines, keep_hyphen
 from briefing.readers.pdf import PdfReader, pdf_date
+from tests.conftest import FIXTURES as ALL_FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+FIXTURES = ALL_FIXTURES / "pdf"
 IN_FOCUS = FIXTURES / "IF11043.3.pdf"
 TITLE = ("The Federal Policy for the Protection of Human Research Subjects (Common Rule): "
          "Overview and Issues")

@@ -9,9 +9,9 @@ import pytest
 from briefing.analysis.dates import find_dates
 from briefing.analysis.figures import FigureMention, find_figures
 
-from .conftest import absent
+from tests.conftest import SHARED, absent
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "az-us-strategic-cooperation.txt"
+SAMPLE = SHARED / "samples" / "az-us-strategic-cooperation.txt"
 
 
 def figures(text: str) -> list[tuple[str, str, float | None, str | None]]:
