@@ -106,7 +106,7 @@ class FastLexRank(LexRankSummarizer):
         matrix = numpy.zeros((n, n))
         degrees = numpy.zeros((n,))
         sets = [frozenset(s) for s in sentences]
-        norms = [sum((tf[t] * idf_metrics[t]) ** 2 for t in words) for words, tf in zip(sets, tf_metrics)]
+        norms = [sum((tf[t] * idf_metrics[t]) ** 2 for t in words) for words, tf in zip(sets, tf_metrics, strict=True)]
         for row in range(n):
             words1, tf1, d1 = sets[row], tf_metrics[row], norms[row]
             for col in range(n):

@@ -230,8 +230,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         real = real[:args.limit]
 
-    import briefing.readers.html  # noqa: F401 - imports outside the timings
-    import trafilatura  # noqa: F401
+    import trafilatura  # noqa: F401 - imports outside the timings
+
+    import briefing.readers.html  # noqa: F401
 
     scores: dict[str, list[dict[str, Any]]] = {n: [] for n in names}
     meta: dict[str, list[bool]] = collections.defaultdict(list)

@@ -58,7 +58,7 @@ def _table(files: list[Path], runs: int) -> Path:
     for path in files:
         data = path.read_bytes()
         doc = PdfReader().read(data, path.name)  # warm-up, and the document to describe
-        seconds = _best(runs, lambda: PdfReader().read(data, path.name))
+        seconds = _best(runs, lambda data=data, path=path: PdfReader().read(data, path.name))
         pages = _pages(path)
         total_time, total_pages = total_time + seconds, total_pages + pages
         if pages > most:

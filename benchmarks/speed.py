@@ -62,8 +62,8 @@ def _time(fn):  # type: ignore[no-untyped-def]
 def measure(path: Path, runs: int, cli: bool) -> dict[str, object]:
     from briefing.analysis.sentences import segment_document
     from briefing.analysis.summary import summarize
-    from briefing.readers import get_reader, number_blocks
     from briefing.pipeline import read_path
+    from briefing.readers import get_reader, number_blocks
 
     totals, cpus, reads, splits, ranks = [], [], [], [], []
     doc = None
@@ -73,7 +73,7 @@ def measure(path: Path, runs: int, cli: bool) -> dict[str, object]:
         cpus.append(time.process_time() - cpu)
         totals.append(t)
         data = path.read_bytes()
-        t, doc = _time(lambda: number_blocks_doc(get_reader(str(path)).read(data, str(path)), number_blocks))
+        t, doc = _time(lambda data=data: number_blocks_doc(get_reader(str(path)).read(data, str(path)), number_blocks))
         reads.append(t)
         t, doc = _time(lambda doc=doc: segment_document(doc))
         splits.append(t)

@@ -151,7 +151,7 @@ def _crs(grid: dict[str, dict]) -> None:
             finally:
                 for k, v in saved.items():
                     setattr(compose_module, k, v)
-            mean: Callable[[int], float] = lambda k: statistics.fmean(r[k] for r in rows)  # noqa: E731
+            mean: Callable[[int], float] = lambda k, rows=rows: statistics.fmean(r[k] for r in rows)  # noqa: E731
             print(f"| {name} | {mean(0):.0f} | {mean(1):.2f} | {mean(2):.2f} | {mean(3):.2f} | {mean(4):.2f} |",
                   flush=True)
 

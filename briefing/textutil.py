@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_TRANSLIT = str.maketrans({"ə": "e", "Ə": "E", "ı": "i", "İ": "I", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "ł": "l", "Ł": "L"})
+_TRANSLIT = str.maketrans({"ə": "e", "Ə": "E", "ı": "i", "İ": "I", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "ł": "l",
+                           "Ł": "L"})
 
 
 # Control characters, non-characters and lone surrogates: never text, and not

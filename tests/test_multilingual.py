@@ -1,6 +1,6 @@
 """Every NTREX language renders through the CLI with every glyph present.
 
-One article per language folder of ``../shared/eval/multilingual/ntrex``
+One article per language folder of the NTREX fixtures (``tests/fixtures/ntrex``)
 (Azerbaijani, Turkish, Russian, Ukrainian, Georgian, Armenian, Kazakh,
 Persian, Arabic, English): all fonts embedded, no replacement character, and
 the article's headline comes back out of the PDF.  Georgian, Armenian and
@@ -17,7 +17,7 @@ import pytest
 
 from briefing.cli import cli
 
-from tests.conftest import BRIEF_DATE
+from tests.conftest import BRIEF_DATE, FIXTURES
 from tests.pdftools import fonts, text
 
 ARTICLE = "bbc.381680.txt"
@@ -26,11 +26,8 @@ RTL = {"fas", "arb"}
 
 
 @pytest.fixture(scope="module")
-def ntrex(shared: Path) -> Path:
-    folder = shared / "eval" / "multilingual" / "ntrex"
-    if not folder.is_dir():
-        pytest.fail(f"{folder} is missing from the shared evaluation material")
-    return folder
+def ntrex() -> Path:
+    return FIXTURES / "ntrex"
 
 
 def test_every_language_folder_is_covered(ntrex: Path) -> None:

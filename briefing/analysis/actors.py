@@ -29,6 +29,7 @@ from functools import cache
 from typing import NamedTuple
 
 from briefing.analysis.gazetteer import Entry, gazetteer, gazetteer_regex
+from briefing.model import ActorKind
 
 __all__ = ["Mention", "find_actors"]
 
@@ -38,7 +39,7 @@ class Mention:
     """One mention of an actor in a sentence."""
 
     name: str  # canonical name, e.g. "United States"
-    kind: str  # "country" | "organisation" | "person" | "group" | "place"
+    kind: ActorKind
     start: int  # offsets into the sentence text
     end: int
     surface: str  # the text as written, e.g. "Washington"
@@ -112,7 +113,8 @@ _ROLE = (
     r"author|journalist|correspondent|editor|governor|mayor|general|commander|founder|"
     r"economist|diplomat|lawmaker|MP|deputy|member|CEO|spokesperson)"
 )
-_SPEECH = r"(?:said|says|told|added|noted|stressed|argued|wrote|warned|explained|announced|declared|emphasi[sz]ed|underlined|underscored)"
+_SPEECH = (r"(?:said|says|told|added|noted|stressed|argued|wrote|warned|explained|announced|declared|"
+           r"emphasi[sz]ed|underlined|underscored)")
 
 
 @cache
@@ -177,7 +179,7 @@ def _gazetteer_mentions(text: str, lower: frozenset[str]) -> list[Mention]:
     found: list[Mention] = []
     for m in gazetteer_regex().finditer(text):
         entry = table[m.group()]
-        if entry.role == "block" or not _keep(text, m, entry, lower):
+        if entry.kind is None or not _keep(text, m, entry, lower):  # None: a blocker
             continue
         start = m.start()
         if entry.role == "capital" and text[max(0, start - 9):start] in ("official ", "Official "):
@@ -253,7 +255,7 @@ def _find_people(texts: Sequence[str], lower: frozenset[str], found: list[list[M
     for i, text in enumerate(texts):
         taken = [(g.start, g.end) for g in found[i] if g.surface not in _PERSONISH]
 
-        def free(start: int, end: int) -> bool:
+        def free(start: int, end: int, taken: list[tuple[int, int]] = taken) -> bool:
             return not any(a < end and start < b for a, b in taken)
 
         for m in strong_re.finditer(text):
@@ -271,7 +273,8 @@ def _find_people(texts: Sequence[str], lower: frozenset[str], found: list[list[M
     known = {" ".join(p.tokens) for p in people} | {p.tokens[-1] for p in people}
     known = {k for k in known if k not in gazetteer() and k.lower() not in lower}
     if known:
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(known, key=lambda k: (-len(k), k)))) + r")(?!\w)")
+        alternatives = "|".join(map(re.escape, sorted(known, key=lambda k: (-len(k), k))))
+        pattern = re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")
         for i, text in enumerate(texts):
             for m in pattern.finditer(text):
                 start = m.start()

@@ -23,6 +23,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from briefing.model import ActorKind
 from briefing.resources import data_path
 
 __all__ = ["LANGUAGES", "WORD", "LocalActors", "bare", "ending_re", "find", "fold", "local_actors", "stem", "stems_of"]
@@ -53,7 +54,7 @@ _SHORT = (4, 5)
 
 class _Entry(NamedTuple):
     name: str  # as shown: the first form in the document's language
-    kind: str  # "country" | "organisation" | "place"
+    kind: ActorKind  # "country", "organisation" or "place"
     role: str  # "name" | "capital"
 
 
@@ -116,6 +117,8 @@ def _keys(text: str, language: str) -> tuple[str, ...]:
 
 
 class LocalActors(NamedTuple):
+    """The names known in one language, as :func:`local_actors` builds them."""
+
     table: dict[tuple[str, ...], _Entry]
     english: dict[str, str]  # English canonical name -> the name shown in this language
     longest: int
@@ -156,7 +159,8 @@ def local_actors(language: str) -> LocalActors | None:
         english[english_names[code]] = forms[0]
         for form in forms:
             add(form, _Entry(forms[0], "country", "name"), True)
-    for group, kind in (("organisations", "organisation"), ("places", "place")):
+    groups: tuple[tuple[str, ActorKind], ...] = (("organisations", "organisation"), ("places", "place"))
+    for group, kind in groups:
         for canonical, forms in data.get(group, {}).items():
             english[canonical] = forms[0]
             for form in forms:
@@ -178,7 +182,7 @@ def local_actors(language: str) -> LocalActors | None:
 
 
 def _translations(language: str) -> dict[str, list[str]]:
-    """pycountry's names of each country in ``language``, the common name first.
+    """The names pycountry gives each country in ``language``, the common name first.
 
     A name without a translation stays as in English (the name the country
     has in this language too, or the best there is).
@@ -206,8 +210,10 @@ def _translations(language: str) -> dict[str, list[str]]:
 
 
 class Found(NamedTuple):
+    """A known name found in a sentence: the name shown, its kind, where it is and its role."""
+
     name: str
-    kind: str
+    kind: ActorKind
     start: int
     end: int
     role: str
@@ -234,7 +240,8 @@ def find(text: str, language: str) -> list[Found]:
                 continue
             for combination in product(*stems[i : i + n]):
                 entry = known.table.get(combination)
-                if entry is not None and not (entry.role == "capital" and _names_something_else(words, stems, i + n, known)):
+                if entry is not None and not (entry.role == "capital"
+                                              and _names_something_else(words, stems, i + n, known)):
                     match = (n, entry)
                     break
             if match:

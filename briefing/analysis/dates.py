@@ -68,7 +68,8 @@ _MONTH = (
     r"(?P<month>(?:" + "|".join(MONTH_NAMES) + r")(?!\w)"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
-_FOREIGN_MONTH = r"(?P<month>(?i:" + "|".join(sorted({n for v in _FOREIGN.values() for n in v.split()}, key=len, reverse=True)) + r"))"
+_FOREIGN_MONTH = r"(?P<month>(?i:" + "|".join(
+    sorted({n for v in _FOREIGN.values() for n in v.split()}, key=len, reverse=True)) + r"))"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)"
 _END = r"(?![\w]|[.,]\d)"

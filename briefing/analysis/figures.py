@@ -24,6 +24,7 @@ from decimal import Decimal
 from functools import cache
 
 from briefing.analysis.dates import LABEL_BEFORE, find_dates
+from briefing.model import FigureKind
 
 __all__ = ["FigureMention", "find_figures", "gist"]
 
@@ -35,7 +36,7 @@ class FigureMention:
     start: int
     end: int
     value: str  # as written: "99-year", "$4.5 billion", "30%", "10 million barrels"
-    kind: str  # "amount" | "percentage" | "duration" | "count" | "quantity"
+    kind: FigureKind
     number: float | None  # 99.0, 4.5e9, 30.0
     unit: str | None  # "year", "USD", "%", "barrels"
 
@@ -93,7 +94,7 @@ _WORD_NUMBER = (
 _TIME = r"(?P<unit>years?|months?|weeks?|days?|decades?|hours?|century|centuries)"
 
 # (kind, regex source), in order of preference; compiled on first use.
-_PATTERNS: list[tuple[str, str]] = [
+_PATTERNS: list[tuple[FigureKind, str]] = [
     ("amount", (
         rf"(?<![\w.,/])(?P<cur>US\$|[$€£¥₼₽₺]|(?:USD|EUR|GBP|AZN|RUB)\s?)\s?{_NUM}"
         r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bln|bn|mn|tn|m|k))?(?![\w])")),

@@ -14,14 +14,17 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
+from briefing.model import ActorKind
 from briefing.resources import data_path
 
 __all__ = ["Entry", "country_names", "gazetteer", "gazetteer_regex"]
 
 
 class Entry(NamedTuple):
+    """What a surface form names: the actor's canonical name and kind, and the form's role."""
+
     name: str
-    kind: str
+    kind: ActorKind | None  # None for a blocker (role "block"), which names no actor
     role: str  # "name" | "demonym" | "capital" | "block"
 
 
@@ -77,13 +80,13 @@ def gazetteer() -> dict[str, Entry]:
     """Every surface the gazetteer knows, mapped to its actor (built once)."""
     import pycountry
 
-    table: dict[str, Entry] = {b: Entry("", "", "block") for b in _BLOCKERS}
+    table: dict[str, Entry] = {b: Entry("", None, "block") for b in _BLOCKERS}
     for canonical, spec in _load("organisations.json").items():
         assert isinstance(spec, dict)
         for surface in [canonical, *spec["aliases"]]:
             table.setdefault(surface, Entry(canonical, spec["kind"], "name"))
     countries = country_names()
-    for code, name in countries.items():  # canonical names first: they win collisions
+    for name in countries.values():  # canonical names first: they win collisions
         table.setdefault(name, Entry(name, "country", "name"))
     for code, name in countries.items():
         record = pycountry.countries.get(alpha_2=code)
@@ -132,4 +135,5 @@ def _trie_regex(words: Sequence[str]) -> str:
 
 @cache
 def gazetteer_regex() -> re.Pattern[str]:
+    """One regex matching every surface of the gazetteer, the longest at a position (built once)."""
     return re.compile(r"(?<!\w)(?:" + _trie_regex(sorted(gazetteer())) + r")(?!\w)")

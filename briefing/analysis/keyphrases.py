@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from briefing.analysis.ranking import stopwords
 
@@ -89,7 +89,7 @@ def best(index: int, found: list[list[tuple[str, str, int]]], taken: Sequence[st
         return counts[index][key] * idf * _LENGTH_BONUS[len(words)] * early * verbish
 
     repeated = 2 if total > 40 else 1
-    tiers = (
+    tiers: tuple[Callable[[str], bool], ...] = (
         lambda k: " " in k and counts[index][k] >= repeated,  # a repeated phrase
         lambda k: counts[index][k] >= repeated,  # a repeated word
         lambda k: True,

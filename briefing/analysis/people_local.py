@@ -38,6 +38,8 @@ _TITLE_TAIL = 4  # letters a title may carry ("Prezidenti", "Bakanı", "през
 
 
 class Person(NamedTuple):
+    """A person named in one of the texts: the name, where it is, and which text."""
+
     name: str  # shortest full form seen
     start: int
     end: int
@@ -109,7 +111,8 @@ def find_people(texts: Sequence[str], language: str) -> list[Person]:
 
     people: list[tuple[str, ...]] = []  # canonical token tuples
     for n in sorted(full, key=lambda n: (sum(map(len, n.tokens)), n.tokens)):
-        if not any(len(p) == len(n.tokens) and all(same(x, y) for x, y in zip(n.tokens, p)) for p in people):
+        if not any(len(p) == len(n.tokens) and all(same(x, y) for x, y in zip(n.tokens, p, strict=True))
+                   for p in people):
             people.append(n.tokens)
     surnames = {p[-1]: p for p in people}
     seen: dict[tuple[str, ...], list[set[str]]] = {p: [{t} for t in p] for p in people}

@@ -1,9 +1,9 @@
-"""Sentence ranking: TF-IDF centrality, term frequency, position and
-key-phrase relevance, with redundancy control (maximal marginal relevance).
+"""Sentence ranking: TF-IDF centrality, term frequency, position and key-phrase relevance, with redundancy control.
 
-Everything here is plain numpy: scikit-learn would pick the same sentences
-but costs about a second to import.  Summarisers are plain callables (sumy's
-habit): rank, pick, return the chosen indices in document order.
+Redundancy is controlled by maximal marginal relevance.  Everything here is
+plain numpy: scikit-learn would pick the same sentences but costs about a
+second to import.  Summarisers are plain callables (sumy's habit): rank,
+pick, return the chosen indices in document order.
 """
 
 from __future__ import annotations
@@ -108,7 +108,8 @@ def tfidf(docs: Sequence[Sequence[str]]) -> np.ndarray:
             matrix[row, vocab[term]] = (1 + math.log(count)) * idf
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return matrix / norms
+    normalised: np.ndarray = matrix / norms
+    return normalised
 
 
 def _cosines(vectors: np.ndarray) -> np.ndarray:
@@ -122,7 +123,7 @@ def _cosines(vectors: np.ndarray) -> np.ndarray:
 
     shared = np.count_nonzero(vectors, axis=0) > 1
     compact = vectors[:, shared] if shared.any() else vectors[:, :0]
-    similarity = compact @ compact.T
+    similarity: np.ndarray = compact @ compact.T
     np.fill_diagonal(similarity, [1.0 if row.any() else 0.0 for row in vectors])
     return similarity
 
@@ -210,15 +211,18 @@ def boilerplate_factors(sentences: Sequence[str]) -> np.ndarray:
 
 
 def boilerplate(sentence: str) -> bool:
-    """Whether ``sentence`` points elsewhere (a cross-reference, a note, a
-    source line, a link) or describes the document instead of its matter."""
+    """Whether ``sentence`` points elsewhere or describes the document instead of its matter.
+
+    Pointing elsewhere: a cross-reference, a note, a source line, a link.
+    """
     return bool(_BOILERPLATE.search(sentence)) or sentence.count("|") >= 2
 
 
 def _unit(values: np.ndarray) -> np.ndarray:
     """``values`` scaled so that the largest is 1 (zeros stay zeros)."""
     if values.size and values.max() > 0:
-        return values / values.max()
+        scaled: np.ndarray = values / values.max()
+        return scaled
     return values
 
 

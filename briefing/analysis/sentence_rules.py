@@ -92,9 +92,11 @@ class QuoteAwareBetweenPunctuation(BetweenPunctuation):  # type: ignore[misc]
     _SLANTED = re.compile(r"“[^“”\"]*”")
 
     def sub_punctuation_between_double_quotes(self, txt: str) -> str:
+        """``txt`` with the punctuation of its straight-quoted passages protected."""
         return str(self._DOUBLE.sub(replace_punctuation, txt))
 
     def sub_punctuation_between_quotes_slanted(self, txt: str) -> str:
+        """``txt`` with the punctuation of its curly-quoted passages protected."""
         return str(self._SLANTED.sub(replace_punctuation, txt))
 
 
@@ -105,8 +107,7 @@ class _TurkicAbbreviationReplacer(AbbreviationReplacer):  # type: ignore[misc]
         # pysbd's own test for the next word is [a-z]: any Turkic lower case here
         txt = " " + txt
         txt = re.sub(
-            r"(?<=\s{abbr})\.(?=((\.|\:|-|\?|,)|(\s([{lower}]|\d|\())))".format(
-                abbr=re.escape(abbr.strip()), lower=_LOWER),
+            rf"(?<=\s{re.escape(abbr.strip())})\.(?=((\.|\:|-|\?|,)|(\s([{_LOWER}]|\d|\())))",
             "∯", txt)
         return txt[1:]
 
@@ -119,6 +120,8 @@ class Turkic(Common, Standard):  # type: ignore[misc]
     MULTI_PERIOD_ABBREVIATION_REGEX = rf"\b[{_LETTER}](?:\.[{_LETTER}])+[.]"
 
     class Abbreviation(Standard.Abbreviation):  # type: ignore[misc]
+        """Turkish and Azerbaijani abbreviations, titles and numbering abbreviations."""
+
         ABBREVIATIONS = TURKIC_ABBREVIATIONS
         PREPOSITIVE_ABBREVIATIONS = TURKIC_TITLES
         NUMBER_ABBREVIATIONS = TURKIC_NUMBERING
@@ -153,6 +156,8 @@ class Ukrainian(Russian):  # type: ignore[misc]
     BetweenPunctuation = QuoteAwareBetweenPunctuation
 
     class Abbreviation(Russian.Abbreviation):  # type: ignore[misc]
+        """The Russian abbreviations and the Ukrainian ones."""
+
         ABBREVIATIONS = sorted(set(Russian.Abbreviation.ABBREVIATIONS) | set(UKRAINIAN_ABBREVIATIONS))
 
 

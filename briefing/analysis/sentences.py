@@ -121,10 +121,10 @@ def _segmenter(language: str) -> pysbd.Segmenter:
 
 
 def _pieces(segmenter: pysbd.Segmenter, text: str) -> list[str]:
-    """What ``segmenter.segment(text)`` returns, without its slow search.
+    r"""What ``segmenter.segment(text)`` returns, without its slow search.
 
     pysbd finds each processed sentence in the text with ``re.finditer`` on
-    the escaped sentence followed by ``\\s*``, from the start of the text,
+    the escaped sentence followed by ``\s*``, from the start of the text,
     and keeps the first match that ends after the previous one; a sentence
     it cannot find is dropped.  ``str.find`` does the same search.
     """
@@ -151,7 +151,7 @@ def _pieces(segmenter: pysbd.Segmenter, text: str) -> list[str]:
 
 
 def _processor(segmenter: pysbd.Segmenter, text: str) -> Any:
-    """pysbd's processor for ``text``; in English, told only the abbreviations ``text`` has.
+    """A pysbd processor for ``text``; in English, told only the abbreviations ``text`` has.
 
     pysbd's abbreviation pass runs a regular expression over the text for
     every abbreviation in its list (188 in English) that occurs anywhere in
@@ -173,7 +173,7 @@ def _processor(segmenter: pysbd.Segmenter, text: str) -> Any:
 
 @lru_cache(maxsize=512)
 def _english_with(abbreviations: frozenset[str]) -> Any:
-    """pysbd's English rules with only ``abbreviations`` (in pysbd's own order)."""
+    """The English rules of pysbd with only ``abbreviations`` (in pysbd's own order)."""
     module = rules_for("en").module
     kept = [a for a in module.Abbreviation.ABBREVIATIONS if a in abbreviations]
     abbreviation = type("Abbreviation", (module.Abbreviation,), {"ABBREVIATIONS": kept})
@@ -241,7 +241,7 @@ def _cuts_after_quotes(text: str, caseless: bool) -> list[int]:
 
 
 def _recut(sentences: list[Sentence], text: str, caseless: bool) -> list[Sentence]:
-    """pysbd's cuts, mended for languages other than English.
+    """The cuts pysbd makes, mended for languages other than English.
 
     A closing quote left at the start of a sentence goes back to the one
     before; in cased scripts a sentence that starts in lower case joins the

@@ -13,8 +13,10 @@ DIVERSITY = 0.35
 
 
 def diversity_for(count: int, total: int, strongest: float = DIVERSITY) -> float:
-    """MMR's redundancy weight for picking ``count`` of ``total`` sentences:
-    ``strongest`` for a few of many, falling to 0 at half of the text."""
+    """MMR's redundancy weight for picking ``count`` of ``total`` sentences.
+
+    It is ``strongest`` for a few of many, falling to 0 at half of the text.
+    """
     share = count / max(total, 1)
     return strongest * max(0.0, 1.0 - 2.0 * share)
 

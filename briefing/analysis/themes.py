@@ -43,7 +43,8 @@ _BACK_MATTER = re.compile(
 # The same in Turkish, Azerbaijani, Russian and Ukrainian: bibliographies, notes,
 # "recommended sources" and "further reading" (anywhere in the heading).
 _BACK_MATTER_LOCAL = re.compile(
-    r"\bkaynakça|\bokumalar|\bokuma önerileri|\breferanslar|^(?:dipnotlar|notlar|ekler)\b|\bkaynak\w*\b.*\b(?:okuma|öneri)\w*"
+    r"\bkaynakça|\bokumalar|\bokuma önerileri|\breferanslar|^(?:dipnotlar|notlar|ekler)\b"
+    r"|\bkaynak\w*\b.*\b(?:okuma|öneri)\w*"
     r"|\b(?:okuma|önerilen)\w*\b.*\bkaynak|^(?:istifadə olunmuş )?ədəbiyyat|^(?:mənbələr|qeydlər|istinadlar)$"
     r"|^(?:список (?:использованной )?литературы|литература|источники|примечания|сноски|библиография"
     r"|джерела|примітки|література|список літератури)$",
@@ -82,10 +83,12 @@ class Segment:
 
     @property
     def words(self) -> int:
+        """The number of words in its blocks."""
         return sum(len(b.text.split()) for b in self.blocks)
 
     @property
     def text(self) -> str:
+        """The text of its blocks, joined by spaces."""
         return " ".join(b.text for b in self.blocks)
 
 
@@ -174,9 +177,11 @@ def topical_segments(blocks: list[Block], language: str = "en") -> list[Segment]
 
 
 def _pieces(blocks: list[Block], per_piece: int = 3) -> list[Block]:
-    """Blocks to cut between: the paragraphs, or, for a text of very few long
-    paragraphs (scraped articles often come as one line), runs of a few
-    sentences that keep their paragraph's number."""
+    """Blocks to cut between: the paragraphs, or runs of a few sentences in a text of very few long paragraphs.
+
+    Such runs keep their paragraph's number (scraped articles often come as
+    one line).
+    """
     if len(blocks) >= 4 or sum(len(b.sentences) for b in blocks) < 4 * per_piece:
         return blocks
     pieces = []
@@ -205,7 +210,8 @@ def _cuts(blocks: list[Block], want: int, language: str, window: int = 2) -> lis
 
     def fits(cuts: list[int]) -> bool:
         edges = [0, *sorted(cuts), len(blocks)]
-        return all(b - a >= 2 and words[b] - words[a] >= SEGMENT_WORDS / 3 for a, b in zip(edges, edges[1:]))
+        return all(b - a >= 2 and words[b] - words[a] >= SEGMENT_WORDS / 3
+                   for a, b in zip(edges, edges[1:], strict=False))
 
     cuts: list[int] = []
     for _, i in sorted(gaps):

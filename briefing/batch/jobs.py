@@ -15,14 +15,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import time
-from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from briefing._version import __version__
 from briefing.errors import BriefingError, InputError, OutputError
+
 
 class Interrupted(BriefingError):
     """Ctrl-C during a batch: what was finished is recorded, the rest is not."""

@@ -19,6 +19,7 @@ from briefing._version import __version__
 from briefing.batch.jobs import MANIFEST_NAME, REPORT_NAME, Interrupted, Job, Result, load_manifest, unchanged
 from briefing.errors import OutputError
 
+
 def run_batch(jobs: Sequence[Job], out_dir: str | Path, *, workers: int = 2, executor: str = "local",
               force: bool = False, progress: Callable[[Result], None] | None = None,
               start_method: str | None = None) -> list[Result]:

@@ -38,7 +38,7 @@ def warm_up() -> None:
     """Import the heavy modules and make one brief in memory, once per process (never raises)."""
     import importlib
 
-    global _done  # noqa: PLW0603 - once per process
+    global _done  # once per process
     if _done:
         return
     _done = True
@@ -54,5 +54,5 @@ def warm_up() -> None:
 
         # A short news story: actors, dates and amounts enough for the usual charts.
         pipeline.render(pipeline.brief_from([str(data_path("warm-up.txt"))], date="2024-03-21"))
-    except Exception:  # noqa: BLE001 - warming is an optimisation; real jobs report their own errors
+    except Exception:  # warming is an optimisation; real jobs report their own errors
         pass

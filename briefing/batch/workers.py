@@ -36,7 +36,7 @@ def _local_worker() -> None:
 def _style(options: Options) -> Any:
     from functools import lru_cache
 
-    global _STYLE_CACHE  # noqa: PLW0603 - one small cache per worker process
+    global _STYLE_CACHE  # one small cache per worker process
     if _STYLE_CACHE is None:
         from briefing.config import load_style
 
@@ -64,7 +64,7 @@ def run_job(job: Job) -> Result:
         result.sha256 = file_sha256(job.output)
     except BriefingError as exc:
         result.status, result.error = "failed", _line(str(exc))
-    except Exception as exc:  # noqa: BLE001 - a bug, but one document must not stop the batch
+    except Exception as exc:  # a bug, but one document must not stop the batch
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         where = f" at {Path(frame.filename).name}:{frame.lineno}"
         result.status, result.error = "failed", _line(f"internal error: {type(exc).__name__}: {exc}{where}")
@@ -152,7 +152,7 @@ def run_dask(jobs: Sequence[Job], address: str, timeout: float = 30.0) -> Iterat
             job = futures[future]
             try:
                 yield future.result()
-            except Exception as exc:  # noqa: BLE001 - a lost worker or the like: this job only
+            except Exception as exc:  # a lost worker or the like: this job only
                 yield Result(input=job.name, output=job.output, status="failed",
                              error=_line(f"dask: {type(exc).__name__}: {exc}"))
     finally:

@@ -9,10 +9,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.charts.marks import Box, Label, Line, Scene
+from briefing.charts.marks import Anchor, Box, Label, Line, Scene
 from briefing.charts.style import GRID
-from briefing.charts.text import (CAP, FS, FS_SMALL, LINE, below, clean, fit, fmt, middle, nice_ticks,
-                                  spoken, width, wrap)
+from briefing.charts.text import (
+    CAP,
+    FS,
+    FS_SMALL,
+    LINE,
+    below,
+    clean,
+    fit,
+    fmt,
+    middle,
+    nice_ticks,
+    spoken,
+    width,
+    wrap,
+)
 from briefing.colour import luminance
 from briefing.errors import InputError
 
@@ -52,12 +65,12 @@ def _row_labels(texts: list[str], limit: float, st: ChartStyle) -> tuple[list[li
 
 
 def _stacked(scene: Scene, x: float, cy: float, lines: list[str], size: float, fill: str,
-             anchor: str = "end") -> None:
+             anchor: Anchor = "end") -> None:
     """Lines of one label, centred as a block on ``cy``."""
     step = size * LINE
     first = cy + (len(lines) - 1) * step / 2
     for k, line in enumerate(lines):
-        scene.add(Label(x, middle(first - k * step, size), line, size, fill, anchor))  # type: ignore[arg-type]
+        scene.add(Label(x, middle(first - k * step, size), line, size, fill, anchor))
 
 
 def bar(spec: ChartSpec, w: float, h: float | None, st: ChartStyle) -> Scene:
@@ -107,7 +120,7 @@ def bar(spec: ChartSpec, w: float, h: float | None, st: ChartStyle) -> Scene:
         half = width(fmt(t), reg, FS_SMALL) / 2  # a wide last label stays inside the chart
         scene.add(Line(at(t), y_axis, at(t), y_axis - 3, muted, AXIS),
                   Label(min(at(t), w - half), below(y_axis - 6.5, FS_SMALL), fmt(t), FS_SMALL, ink, "middle"))
-    for i, (v, text) in enumerate(zip(vals, texts)):
+    for i, (v, text) in enumerate(zip(vals, texts, strict=True)):
         cy = middle(y_top - (i + 0.5) * row, FS_SMALL)
         scene.add(Label(at(v) + 3, cy, text, FS_SMALL, ink) if v >= 0
                   else Label(at(v) - 3, cy, text, FS_SMALL, ink, "end"))
@@ -123,7 +136,7 @@ def _mix(light: str, dark: str, f: float) -> str:
     """The colour ``f`` of the way from ``light`` to ``dark`` (0 ≤ f ≤ 1)."""
     a = [int(light[i : i + 2], 16) for i in (1, 3, 5)]
     b = [int(dark[i : i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(p + (q - p) * f):02x}" for p, q in zip(a, b))
+    return "#" + "".join(f"{round(p + (q - p) * f):02x}" for p, q in zip(a, b, strict=True))
 
 
 def heatmap(spec: ChartSpec, w: float, h: float | None, st: ChartStyle) -> Scene:

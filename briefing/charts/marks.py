@@ -24,8 +24,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from briefing.typography.fallback import Fallback
 
 
+Anchor = Literal["start", "middle", "end"]  # where a label's (x, y) is along its baseline
+
+
 @dataclass(frozen=True)
 class Box:
+    """A filled rectangle; ``(x, y)`` is its lower left corner."""
+
     x: float
     y: float
     w: float
@@ -35,6 +40,8 @@ class Box:
 
 @dataclass(frozen=True)
 class Line:
+    """A straight line from ``(x0, y0)`` to ``(x1, y1)``."""
+
     x0: float
     y0: float
     x1: float
@@ -45,6 +52,8 @@ class Line:
 
 @dataclass(frozen=True)
 class Dot:
+    """A filled circle of radius ``r`` centred on ``(x, y)``, with an edge."""
+
     x: float
     y: float
     r: float
@@ -62,7 +71,7 @@ class Label:
     text: str
     size: float
     fill: str
-    anchor: Literal["start", "middle", "end"] = "start"
+    anchor: Anchor = "start"
     bold: bool = False
     turned: bool = False  # read bottom to top (rotated 90° anticlockwise)
 
@@ -72,11 +81,14 @@ Mark = Box | Line | Dot | Label
 
 @dataclass
 class Scene:
+    """A chart of ``width`` by ``height`` points, its marks in drawing order."""
+
     width: float
     height: float
     marks: list[Mark] = field(default_factory=list)
 
     def add(self, *marks: Mark) -> None:
+        """Draw ``marks`` after those already in the scene."""
         self.marks.extend(marks)
 
 
@@ -111,12 +123,13 @@ def to_drawing(scene: Scene, style: ChartStyle) -> Drawing:
             colours[value] = HexColor(value)
         return colours[value]
 
-    d = Drawing(scene.width, scene.height)
-    d.initialFontName, d.initialFontSize = style.face_regular, 8  # else Helvetica
+    d = Drawing(scene.width, scene.height, initialFontName=style.face_regular, initialFontSize=8)  # else Helvetica
     used: set[Any] = set()
     for mark in scene.marks:
         if isinstance(mark, Box):
-            d.add(Rect(mark.x, mark.y, mark.w, mark.h, fillColor=colour(mark.fill), strokeColor=None))
+            box = Rect(mark.x, mark.y, mark.w, mark.h, fillColor=colour(mark.fill))
+            box.strokeColor = None  # not a keyword: ReportLab's stubs type Rect's keywords wrongly
+            d.add(box)
         elif isinstance(mark, Line):
             d.add(RLine(mark.x0, mark.y0, mark.x1, mark.y1, strokeColor=colour(mark.stroke),
                         strokeWidth=mark.width))

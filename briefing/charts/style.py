@@ -62,6 +62,7 @@ class ChartStyle:
         return gray(value)
 
     def font(self, bold: bool) -> Path:
+        """The file of the bold or the regular face."""
         return self.font_bold if bold else self.font_regular
 
 

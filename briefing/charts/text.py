@@ -34,8 +34,10 @@ def below(y: float, size: float) -> float:
 
 
 def clean(text: str, style: ChartStyle) -> str:
-    """One line of drawable text: whitespace collapsed, right-to-left text in visual
-    order and joined forms, characters no font has -> U+FFFD (a visible replacement)."""
+    """One line of drawable text: whitespace collapsed, right-to-left text in visual order and joined forms.
+
+    Characters no font has become U+FFFD (a visible replacement).
+    """
     from briefing.typography.bidi import visual_line
     from briefing.typography.fallback import REPLACEMENT, renderable
 
@@ -98,8 +100,11 @@ def fmt(value: float) -> str:
 
 
 def nice_ticks(lo: float, hi: float, most: int = 5, integer: bool = False) -> list[float]:
-    """Round tick values inside [lo, hi]: at most ``most`` intervals, the finest of
-    1, 2, 2.5, 3, 5 or 6 × 10^k that keeps to it (2.5 never for counts)."""
+    """Round tick values inside [lo, hi]: at most ``most`` intervals.
+
+    The step is the finest of 1, 2, 2.5, 3, 5 or 6 × 10^k that keeps to it
+    (2.5 never for counts).
+    """
     span = hi - lo
     if not span > 0:
         return [lo]

@@ -26,8 +26,10 @@ def year(iso: str) -> float:
     from datetime import date
 
     m = _DATE.match(iso.strip())
+    if m is None:
+        raise ValueError(iso)
     try:
-        y, mo, d = int(m[1]), int(m[2] or 1), int(m[3] or 1)  # type: ignore[index]
+        y, mo, d = int(m[1]), int(m[2] or 1), int(m[3] or 1)
         day = date(y, mo, d).toordinal() - date(y, 1, 1).toordinal()
     except (TypeError, ValueError):
         raise ValueError(iso) from None
@@ -59,6 +61,7 @@ def time_ticks(lo: float, hi: float, w: float, years: bool) -> list[tuple[float,
 
 
 def timeline(spec: ChartSpec, w: float, h: float | None, st: ChartStyle) -> Scene:
+    """Events on a time axis, each a stem with a flag (its date and text), flags staggered so that none overlap."""
     if not spec.labels:
         raise invalid(spec, "has no events")
     try:
@@ -95,11 +98,11 @@ def timeline(spec: ChartSpec, w: float, h: float | None, st: ChartStyle) -> Scen
             scene.add(Line(x, axis_y - 3, x, axis_y, muted, 0.6),
                       Label(x, below(axis_y - 5, FS_SMALL), label, FS_SMALL, muted, "middle"))
     tops = [axis_y + 8 + (level - 1) * step + block for level in lv]
-    for x, top_y in zip(xs, tops):
+    for x, top_y in zip(xs, tops, strict=True):
         scene.add(Line(x, axis_y, x, top_y, muted, 0.5))
     for x in xs:
         scene.add(Dot(x, axis_y, 2.25, accent, "#ffffff", 0.8))
-    for x, top_y, (_, date_text, lines) in zip(xs, tops, events):
+    for x, top_y, (_, date_text, lines) in zip(xs, tops, events, strict=True):
         scene.add(Label(x + 3, below(top_y, FS_SMALL), date_text, FS_SMALL, ink, bold=True))
         for k, line in enumerate(lines, start=1):
             scene.add(Label(x + 3, below(top_y - k * lh, FS_SMALL), line, FS_SMALL, ink))

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import click
 
@@ -27,22 +27,24 @@ if TYPE_CHECKING:  # pragma: no cover
     from briefing.model import Brief
 
 F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 #: The ``INPUT...`` argument of the commands that take documents.
 INPUT = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     """Print ``briefing: error: message`` on stderr and exit with ``code``."""
     click.echo(f"briefing: error: {message}", err=True)
     sys.exit(code)
 
 
-def handle_errors(func: F) -> F:
+def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
     """Turn BriefingError (and, without --debug, any crash) into one line."""
 
     @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         debug = bool(click.get_current_context().find_root().params.get("debug"))
         try:
             return func(*args, **kwargs)
@@ -56,13 +58,13 @@ def handle_errors(func: F) -> F:
             fail(str(exc), exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
-        except Exception as exc:  # noqa: BLE001 - a bug: say so in one line
+        except Exception as exc:  # a bug: say so in one line
             if debug:
                 raise
             first = str(exc).splitlines()[0] if str(exc) else ""
             fail(f"internal error: {type(exc).__name__}: {first} (run with --debug for details)")
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def _validate_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -84,7 +86,7 @@ def format_option(func: F) -> F:
 
     option = click.option("-f", "--format", "fmt", type=click.Choice(list(FORMATS)), default="pdf",
                           show_default=True, help="Output format.")
-    return option(func)  # type: ignore[no-any-return]
+    return option(func)
 
 
 def render_options(func: F) -> F:

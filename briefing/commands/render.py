@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import click
 
-from briefing.commands import (DATE, INPUT, brief_of, format_option, handle_errors, load_style, output_path,
-                               render_options, warn, warn_input)
+from briefing.commands import (
+    DATE,
+    INPUT,
+    brief_of,
+    format_option,
+    handle_errors,
+    load_style,
+    output_path,
+    render_options,
+    warn,
+    warn_input,
+)
 
 
 @click.command()

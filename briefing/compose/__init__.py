@@ -11,16 +11,19 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from briefing._version import __version__
-
 from briefing.analysis.ranking import DEFAULT_WEIGHTS, boilerplate_factors, points_back, rank, select
 from briefing.compose import facts
-from briefing.errors import InputError
 from briefing.compose.chartspecs import charts_for
 from briefing.compose.series import figure_charts
-from briefing.compose.units import corroborating, repeats, representatives, support, themes_and_units
+from briefing.compose.units import Unit, corroborating, repeats, representatives, support, themes_and_units
+from briefing.errors import InputError
 from briefing.model import Brief, Document, Point, Provenance, Theme
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
 
 __all__ = ["compose", "charts_for"]
 
@@ -165,7 +168,8 @@ _CLOSING = re.compile(r"^(?:\d+[.)]?\s*)?(?:conclusions?|concluding|summary and 
                       r"(?:policy |legislative )?(?:issues|options|considerations) for congress)\b", re.IGNORECASE)
 
 
-def _structure_prior(documents: list[Document], units: list, themes: list[Theme]) -> tuple:
+def _structure_prior(documents: list[Document], units: list[Unit],
+                     themes: list[Theme]) -> tuple[np.ndarray, np.ndarray, list[bool]]:
     """Additive bonus, multiplicative factor and "summary-like" flag per unit.
 
     A long document with headings (a report) states its point in the
@@ -205,7 +209,7 @@ def _structure_prior(documents: list[Document], units: list, themes: list[Theme]
     return bonus, factor, summary_like
 
 
-def _lead(chosen: list[int], scores: object, units: list, language: str = "en") -> int | None:
+def _lead(chosen: list[int], scores: np.ndarray, units: list[Unit], language: str = "en") -> int | None:
     """The theme's lead: its best-scored point that reads as one line or two.
 
     The lead opens the section, so it is taken out of the bullets; a theme
@@ -217,7 +221,7 @@ def _lead(chosen: list[int], scores: object, units: list, language: str = "en") 
     if not short:
         return None
     standalone = [i for i in short if not points_back(units[i].text, language)]
-    return max(standalone or short, key=lambda i: (float(scores[i]), -i))  # type: ignore[index]
+    return max(standalone or short, key=lambda i: (float(scores[i]), -i))
 
 
 def _title(documents: list[Document], themes: list[Theme]) -> tuple[str, str | None, str | None]:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from briefing.analysis.actors import find_actors
 from briefing.analysis.dates import find_dates
 from briefing.analysis.figures import find_figures, gist
 from briefing.compose.units import Unit
-from briefing.model import Actor, Block, Brief, Document, Event, Excerpt, KeyFigure, Source, Theme
+from briefing.model import Actor, ActorKind, Block, Brief, Document, Event, Excerpt, KeyFigure, Source, Theme
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
 
 MAX_FIGURES = 8
 
@@ -26,8 +29,9 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 def actors(documents: list[Document], units: list[Unit], themes: list[Theme]) -> list[Actor]:
-    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
+    """The actors the sources name, the most mentioned first, with their mentions per theme."""
+    counts: dict[tuple[str, ActorKind], Counter[str]] = defaultdict(Counter)
+    aliases: dict[tuple[str, ActorKind], set[str]] = defaultdict(set)
     for s_index in range(1, len(documents) + 1):
         doc_units = [u for u in units if u.source == s_index]
         language = documents[s_index - 1].language or "en"
@@ -91,10 +95,13 @@ def _span(first: str, last: str) -> str:
     return f"{first} – {last}"
 
 
-def figures(units: list[Unit], scores: Sequence[float]) -> list[KeyFigure]:
-    """The best-scored figures, one row per sentence: a sentence that states
-    several figures ("$1.2 billion in FY2022, $1.5 billion in FY2023") gives
-    one key figure listing them all, not one row per number."""
+def figures(units: list[Unit], scores: np.ndarray) -> list[KeyFigure]:
+    """The best-scored figures, one row per sentence.
+
+    A sentence that states several figures ("$1.2 billion in FY2022, $1.5
+    billion in FY2023") gives one key figure listing them all, not one row
+    per number.
+    """
     found: dict[str, tuple[float, int, KeyFigure]] = {}
     by_sentence: dict[int, str] = {}
     for i, unit in enumerate(units):

@@ -10,12 +10,15 @@ so a reader can check every bar against the source.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from briefing.analysis.figures import FigureMention, find_figures
 from briefing.compose.units import Unit
 from briefing.labels import labels as label_set
 from briefing.model import ChartSpec
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
 
 MAX_CHARTS = 2
 MIN_POINTS = 3  # two numbers are a comparison the sentence already makes; three are a series
@@ -30,9 +33,11 @@ _FILLER = frozenset(
 
 
 def _year(text: str, figure: FigureMention, previous_end: int, next_start: int) -> str | None:
-    """The year that dates ``figure``: the first after it ("$1.5 billion in
-    2023"), else the last before it ("in 2023, $1.5 billion"), never past
-    the neighbouring figures."""
+    """The year that dates ``figure``, never past the neighbouring figures.
+
+    It is the first year after it ("$1.5 billion in 2023"), else the last
+    before it ("in 2023, $1.5 billion").
+    """
     after = _YEAR.search(text, figure.end, next_start)
     if after:
         return after.group(0).replace("FY ", "FY")
@@ -74,7 +79,7 @@ def _share_series(text: str, figures: list[FigureMention]) -> tuple[list[str], l
     return names, [float(f.number or 0) for f in shares], "%"
 
 
-def figure_charts(units: list[Unit], scores: Sequence[float], language: str = "en",
+def figure_charts(units: list[Unit], scores: np.ndarray, language: str = "en",
                   many_sources: bool = False) -> list[ChartSpec]:
     """Charts of the series the sentences state, best-scored sentences first."""
     words = label_set(language)

@@ -10,7 +10,7 @@ reference to each.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from briefing.analysis import themes as theme_analysis
 from briefing.analysis.keyphrases import best, candidates
@@ -38,10 +38,12 @@ class Unit:
 
     @property
     def ref(self) -> Reference:
+        """The sentence's source and paragraph, as a reference."""
         return Reference(source=self.source, paragraph=self.paragraph)
 
 
 def theme_id(label: str, taken: set[str]) -> str:
+    """A theme id from ``label`` that is not in ``taken`` (and is then taken)."""
     base = slugify(label) or "theme"
     candidate, n = base, 2
     while candidate in taken:
@@ -66,7 +68,8 @@ def themes_and_units(documents: list[Document], language: str) -> tuple[list[The
     theme_of: dict[int, int] = {}
     taken: set[str] = set()
     for g, label in zip(groups, labels, strict=True):
-        kind = "context" if all(segments[i].kind == "context" for i in g) and len(documents) == 1 else "section"
+        context = all(segments[i].kind == "context" for i in g) and len(documents) == 1
+        kind: Literal["context", "section"] = "context" if context else "section"
         themes.append(Theme(id=theme_id(label, taken), label=label, kind=kind, words=sum(segments[i].words for i in g)))
         theme_of.update({i: len(themes) - 1 for i in g})
     units: list[Unit] = []

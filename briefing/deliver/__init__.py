@@ -60,7 +60,7 @@ def briefing_pdf(path: str | Path) -> str | None:
         from pypdf import PdfReader
 
         info = PdfReader(file).metadata
-    except Exception:  # noqa: BLE001 - unreadable: let the document readers say why
+    except Exception:  # unreadable: let the document readers say why
         return None
     if info is None or not str(info.get("/Creator") or "").startswith("briefing"):
         return None

@@ -64,7 +64,7 @@ def pdf_page_count(path: Path) -> int | None:
         from pypdf import PdfReader
 
         return len(PdfReader(path).pages)
-    except Exception:  # noqa: BLE001 - informative: lp will say what is wrong with the file
+    except Exception:  # informative: lp will say what is wrong with the file
         return None
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import ipaddress
 import os
 import smtplib
-import socket
 import ssl
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -278,7 +277,7 @@ def send_message(message: EmailMessage, settings: SmtpSettings, *, backoff: Sequ
             raise DeliveryError(f"{settings.host}:{settings.port}: TLS failed ({_reason(exc)})") from None
         except _Transient as exc:
             last_error = str(exc)
-        except (smtplib.SMTPServerDisconnected, ConnectionError, socket.timeout) as exc:
+        except (smtplib.SMTPServerDisconnected, ConnectionError, TimeoutError) as exc:
             last_error = f"{settings.host}:{settings.port}: connection lost ({_reason(exc)})"
         except smtplib.SMTPResponseException as exc:
             try:

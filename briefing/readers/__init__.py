@@ -52,8 +52,8 @@ class Reader:
     binary: ClassVar[bool] = False
     enabled: ClassVar[bool] = True
 
-    def read(self, data: bytes, path: str) -> Document:
-        """Build a Document from the raw bytes of the file named ``path``."""
+    def read(self, data: bytes, path: str, limits: ReaderLimits | None = None) -> Document:
+        """Build a Document from the raw bytes of the file named ``path`` (within ``limits``, if binary)."""
         raise NotImplementedError
 
     @classmethod
@@ -199,7 +199,7 @@ def read_data(data: bytes, path: str, reader: Reader | None = None,
     """
     reader = reader or get_reader(path)
     if reader.binary:
-        doc = reader.read(data, path, limits=limits or ReaderLimits())  # type: ignore[call-arg]
+        doc = reader.read(data, path, limits=limits or ReaderLimits())
     else:
         doc = reader.read(data, path)
     doc.path = path

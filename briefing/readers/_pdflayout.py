@@ -38,6 +38,7 @@ class TextBlock:
     level: int = 0
     broken: bool = False  # starts after a column or page break
     text: str = ""
+    chrome: bool = False  # cover or masthead furniture: set aside into doc.chrome, not body text
 
     @property
     def first(self) -> Line:
@@ -61,7 +62,7 @@ def layout(per_page: list[list[Line]], heights: list[tuple[float, float]],
     body = body_size([x for lines in per_page for x in lines])
     edge_keys: Counter[str] = Counter()
     edge_sizes: dict[str, set[float]] = {}
-    for lines, (bottom, top) in zip(per_page, heights):
+    for lines, (bottom, top) in zip(per_page, heights, strict=True):
         margin = _EDGE * (top - bottom)
         in_margin = [x for x in lines if x.bottom > top - margin or x.top < bottom + margin]
         edge_keys.update({_key(x.text) for x in in_margin})
@@ -70,7 +71,7 @@ def layout(per_page: list[list[Line]], heights: list[tuple[float, float]],
     repeats = max(2, round(0.3 * len(per_page)))
     furniture = {k: edge_sizes[k] for k, n in edge_keys.items() if n >= repeats}
     ordered: list[Line] = []
-    for lines, (bottom, top) in zip(per_page, heights):
+    for lines, (bottom, top) in zip(per_page, heights, strict=True):
         deadline.check()
         margin = _EDGE * (top - bottom)
         biggest = max((x.size for x in lines), default=0.0)
@@ -96,8 +97,11 @@ def layout(per_page: list[list[Line]], heights: list[tuple[float, float]],
 
 
 def body_size(lines: list[Line]) -> float:
-    """The font size of most running text (lines of six words or more that
-    are no table rows, by characters), rounded to 0.5 pt."""
+    """The font size of most running text, rounded to 0.5 pt.
+
+    Running text is the lines of six words or more that are no table rows,
+    counted by characters.
+    """
     sizes: Counter[float] = Counter()
     for x in lines:
         if not x.cells and x.text.count(" ") >= 5:
@@ -143,8 +147,10 @@ def _order(lines: list[Line], depth: int = 0) -> list[Line]:
 
 
 def _mark_aside(side: list[Line], width: float, other: list[Line]) -> None:
-    """Mark a sidebar: a narrow column of short lines that do not run on
-    (names, dates, a report number beside the summary)."""
+    """Mark a sidebar: a narrow column of short lines that do not run on.
+
+    Such a column holds names, dates, a report number beside the summary.
+    """
     if not side or not other or max(x.x1 for x in side) - min(x.x0 for x in side) > 0.25 * width:
         return
     if all(len(x.text.split()) <= 6 for x in side) \
@@ -209,14 +215,14 @@ def _columns_at(lines: list[Line], x: float) -> tuple[int, float, float] | None:
 def make_blocks(lines: list[Line]) -> list[TextBlock]:
     """Group ordered lines into paragraphs and list items."""
     words = hyphen_words(lines)
-    pitches = [(a.base - b.base) / a.size for a, b in zip(lines, lines[1:])
+    pitches = [(a.base - b.base) / a.size for a, b in zip(lines, lines[1:], strict=False)
                if a.page == b.page and 0 < a.base - b.base < 3 * a.size
                and abs(a.size - b.size) < 0.5]
     pitch = sorted(pitches)[len(pitches) // 2] if pitches else 1.2  # line spacing / size
     blocks: list[TextBlock] = []
     left_edge = right_edge = 0.0
     table = _table_lines(lines)
-    for i, (prev, line) in enumerate(zip([None, *lines], lines)):
+    for i, (prev, line) in enumerate(zip([None, *lines], lines, strict=False)):
         # "(5) tobacco" inside a sentence is no list item: numbers count after a full stop
         bullet = _BULLET.match(line.text) and not table[i] and (
             _SYMBOL.match(line.text) or prev is None or CLOSED.search(prev.text)
@@ -265,9 +271,12 @@ def make_blocks(lines: list[Line]) -> list[TextBlock]:
 
 
 def _table_lines(lines: list[Line]) -> list[bool]:
-    """Which lines belong to tables: runs of two or more rows (lines with wide
-    gaps between cells), the short lines among them, and the column headers
-    between a "Table 1." caption and the first row."""
+    """Which lines belong to tables.
+
+    They are runs of two or more rows (lines with wide gaps between cells),
+    the short lines among them, and the column headers between a "Table 1."
+    caption and the first row.
+    """
     count = len(lines)
     row = [len(x.cells) >= 2 and not (len(x.cells) == 2 and _MARKER.match(x.cells[0]))
            for x in lines]
@@ -310,7 +319,7 @@ def _table_lines(lines: list[Line]) -> list[bool]:
 def _segment_edges(lines: list[Line], index: int) -> tuple[float, float]:
     """The left and right margins of the column that ``lines[index]`` opens."""
     left, right = [lines[index].x0], [lines[index].x1]
-    for a, b in zip(lines[index:], lines[index + 1:index + 80]):
+    for a, b in zip(lines[index:], lines[index + 1:index + 80], strict=False):
         if b.page != a.page or b.base > a.base + 1:
             break
         left.append(b.x0)

@@ -1,6 +1,6 @@
-"""The lines of a PDF page from pdfium, and line-end hyphens.
+r"""The lines of a PDF page from pdfium, and line-end hyphens.
 
-pdfium's text page gives the page text with its own line breaks (``\\r\\n``;
+pdfium's text page gives the page text with its own line breaks (``\r\n``;
 a hyphen at a line end comes back as U+FFFE with no break after it).  One
 call fetches the whole text; per line a few more calls fetch the text
 rectangles (one per run of one text object), the baseline, font size and
@@ -177,20 +177,25 @@ def _cells(calls: _Calls, rects: list[tuple[float, float, float, float]], size: 
     for cut in cuts:
         bounds.append(_first_at(calls, bounds[-1], last, cut - 0.5))
     bounds.append(last + 1)
-    cells = tuple(" ".join(strip_invisible(text[a:b]).split()) for a, b in zip(bounds, bounds[1:]))
+    cells = tuple(" ".join(strip_invisible(text[a:b]).split()) for a, b in zip(bounds, bounds[1:], strict=False))
     return cells if all(cells) else ()
 
 
 def _first_at(calls: _Calls, low: int, high: int, x: float) -> int:
-    """The first character in ``low``..``high`` whose centre is at ``x`` or right of it
-    (``high`` if none before it is): characters of a line run left to right."""
+    """The first character in ``low``..``high`` whose centre is at ``x`` or right of it.
+
+    It is ``high`` if none before it is: characters of a line run left to
+    right.
+    """
     return bisect.bisect_left(range(low, high), x, key=calls.char_x) + low
 
 
 def _merge_raised(lines: list[Line]) -> list[Line]:
-    """Join the pieces pdfium cut a line into at a superscript ("The 119" +
-    "th Congress..."): same height band, the second starting where the first
-    ends.  A raised piece that is only a footnote marker is dropped."""
+    """Join the pieces pdfium cut a line into at a superscript ("The 119" + "th Congress...").
+
+    The pieces share a height band, the second starting where the first
+    ends.  A raised piece that is only a footnote marker is dropped.
+    """
     result: list[Line] = []
     for line in lines:
         prev = result[-1] if result else None
@@ -263,8 +268,9 @@ def hyphen_words(lines: list[Line]) -> Vocabulary:
 
 
 def keep_hyphen(left: str, right: str, vocabulary: Vocabulary) -> bool:
-    """Whether ``left-`` at a line end and ``right`` on the next line form a
-    hyphenated compound (True) or one word broken by hyphenation (False).
+    """Whether ``left-`` at a line end and ``right`` on the next line form a hyphenated compound.
+
+    True for a compound, False for one word broken by hyphenation.
 
     Evidence from the document first: the compound written elsewhere, or the
     joined word written elsewhere.  Then: a capital or digit after the hyphen
@@ -289,7 +295,7 @@ def keep_hyphen(left: str, right: str, vocabulary: Vocabulary) -> bool:
 def join_lines(lines: list[Line], vocabulary: Vocabulary) -> str:
     """The text of consecutive lines as one paragraph, hyphens repaired."""
     text = lines[0].text
-    for prev, line in zip(lines, lines[1:]):
+    for prev, line in zip(lines, lines[1:], strict=False):
         if not line.text:
             continue
         if prev.hyphen == "soft":
@@ -337,7 +343,7 @@ def xmp_metadata(data: bytes) -> dict[str, str]:
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                                  huge_tree=False, recover=False)
         root = etree.fromstring(packet.strip(), parser)
-    except Exception:  # noqa: BLE001 - XMP is optional: a broken packet is ignored
+    except Exception:  # XMP is optional: a broken packet is ignored
         return {}
     ns = {"dc": "http://purl.org/dc/elements/1.1/", "xmp": "http://ns.adobe.com/xap/1.0/",
           "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}

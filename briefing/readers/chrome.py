@@ -76,9 +76,9 @@ _BOILERPLATE = re.compile(
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october "
     "november december".split(), start=1)}
-_MONTH_RE = r"(?:%s)" % "|".join(
+_MONTH_RE = r"(?:" + "|".join(
     sorted({m for k in _MONTHS for m in (k, k[:3], k[:3] + ".")}, key=len,
-           reverse=True))
+           reverse=True)) + ")"
 _DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\s*,?\s+(\d{{4}})\b", re.I)
 _MONTH_DAY_YEAR = re.compile(

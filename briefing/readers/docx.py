@@ -27,7 +27,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from typing import Any
+from typing import Any, Literal
 
 from briefing.errors import InputError
 from briefing.model import Block, BlockKind, Document
@@ -44,6 +44,8 @@ _DECLARATION = re.compile(
 _XML_START = re.compile(rb"^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?[\s\x00]*<")
 _CHUNK = 64 * 1024
 _HEADING = re.compile(r"^heading (\d)$", re.IGNORECASE)
+# What a paragraph style makes of a paragraph: a block, the document's title or subtitle, or nothing.
+_StyleKind = Literal["heading", "paragraph", "list_item", "quote", "title", "subtitle", "skip"]
 _RUNS = ("./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:ins/w:hyperlink/w:r | ./w:fldSimple/w:r"
          " | ./w:smartTag/w:r | ./w:sdt/w:sdtContent/w:r")
 
@@ -63,8 +65,8 @@ class DocxReader(Reader):
         word = _open(package, path)
         doc = Document(title="")
         _core_properties(doc, word)
-        blocks = _body(word, deadline)
-        blocks = _take_title(doc, blocks)
+        blocks, titles = _body(word, deadline)
+        blocks = _take_title(doc, blocks, titles)
         if not any(b.kind != "heading" for b in blocks):
             raise InputError(f"{path}: contains no paragraphs of text")
         if not doc.title:
@@ -79,8 +81,10 @@ class DocxReader(Reader):
 
 
 def safe_package(data: bytes, path: str, limits: ReaderLimits, deadline: Deadline) -> io.BytesIO:
-    """The DOCX re-packed (stored, media emptied) after the zip-bomb and
-    DOCTYPE checks; raises :class:`InputError` naming the limit it broke."""
+    """The DOCX re-packed (stored, media emptied) after the zip-bomb and DOCTYPE checks.
+
+    Raises :class:`InputError` naming the limit it broke.
+    """
     if data.startswith(_OLE):
         raise InputError(f"{path}: encrypted, or an old Word 97-2003 file: save it as an "
                          "unprotected .docx first")
@@ -159,7 +163,7 @@ def _open(package: io.BytesIO, path: str) -> Any:
             etree.LxmlError) as error:  # python-docx reports broken parts in many ways
         detail = str(error).splitlines()[0][:120] if str(error) else type(error).__name__
         raise InputError(f"{path}: not a readable Word document ({detail})") from None
-    except Exception as error:  # noqa: BLE001 - untrusted input: never a traceback
+    except Exception as error:  # untrusted input: never a traceback
         raise InputError(f"{path}: not a readable Word document ({type(error).__name__})") from None
 
 
@@ -169,8 +173,10 @@ def _open(package: io.BytesIO, path: str) -> Any:
 
 
 def _core_properties(doc: Document, word: Any) -> None:
-    """Title, author, dates, language from docProps/core.xml (if there is one:
-    python-docx invents defaults, with today's date, when there is not)."""
+    """Title, author, dates, language from docProps/core.xml, if there is one.
+
+    Without it python-docx invents defaults, with today's date.
+    """
     from docx.opc.constants import RELATIONSHIP_TYPE
 
     try:
@@ -182,7 +188,7 @@ def _core_properties(doc: Document, word: Any) -> None:
         title, author = (core.title or "").strip(), (core.author or "").strip()
         created, modified, language = core.created, core.modified, (core.language or "")
         subject, keywords = (core.subject or "").strip(), (core.keywords or "").strip()
-    except Exception:  # noqa: BLE001 - a broken core part is no reason to refuse the text
+    except Exception:  # a broken core part is no reason to refuse the text
         return
     doc.title = " ".join(title.split())
     doc.author = " ".join(author.split()) or None
@@ -197,12 +203,13 @@ def _core_properties(doc: Document, word: Any) -> None:
             doc.metadata[name] = " ".join(value.split())
 
 
-def _body(word: Any, deadline: Deadline) -> list[Block]:
-    """The blocks of the document body, in order."""
+def _body(word: Any, deadline: Deadline) -> tuple[list[Block], dict[str, str]]:
+    """The blocks of the document body, in order, and the first Title and Subtitle paragraphs, by kind."""
     from docx.oxml.ns import qn
 
     styles = _Styles(word)
     blocks: list[Block] = []
+    titles: dict[str, str] = {}
     styled_headings = False
     bold: list[bool] = []
     for count, element in enumerate(_children(word.element.body, qn)):
@@ -221,13 +228,16 @@ def _body(word: Any, deadline: Deadline) -> list[Block]:
         if kind == "skip":
             continue
         styled_headings |= kind in ("heading", "title", "subtitle")
-        blocks.append(Block(kind, text, level))  # type: ignore[arg-type]
+        if kind == "title" or kind == "subtitle":
+            titles.setdefault(kind, text)
+            continue
+        blocks.append(Block(kind, text, level))
         bold.append(kind == "paragraph" and _all_bold(element, qn))
     if not styled_headings:  # bold one-line paragraphs stand in for headings
         for i, block in enumerate(blocks[:-1]):
             if bold[i] and is_heading_like(block.text) and blocks[i + 1].kind != "heading":
                 block.kind, block.level = "heading", 1
-    return blocks
+    return blocks, titles
 
 
 def _children(body: Any, qn: Any) -> Any:
@@ -278,9 +288,9 @@ class _Styles:
 
     def __init__(self, word: Any) -> None:
         self.word = word
-        self.cache: dict[str | None, tuple[str, int]] = {}
+        self.cache: dict[str | None, tuple[_StyleKind, int]] = {}
 
-    def kind(self, p: Any) -> tuple[str, int]:
+    def kind(self, p: Any) -> tuple[_StyleKind, int]:
         """("heading", level), ("list_item", 0), ("title", 0), ("skip", 0)..."""
         from docx.oxml.ns import qn
 
@@ -298,14 +308,14 @@ class _Styles:
             return "list_item", 0
         return kind, level
 
-    def _resolve(self, style_id: str | None) -> tuple[str, int]:
+    def _resolve(self, style_id: str | None) -> tuple[_StyleKind, int]:
         from docx.enum.style import WD_STYLE_TYPE
         from docx.oxml.ns import qn
 
         try:
             style = self.word.styles.get_by_id(style_id, WD_STYLE_TYPE.PARAGRAPH) \
                 if style_id else self.word.styles.default(WD_STYLE_TYPE.PARAGRAPH)
-        except Exception:  # noqa: BLE001 - an odd style part: treat as plain text
+        except Exception:  # an odd style part: treat as plain text
             return "paragraph", 0
         seen = 0
         while style is not None and seen < 10:  # follow "based on" (bounded: may loop)
@@ -335,18 +345,19 @@ class _Styles:
         return "paragraph", 0
 
 
-def _take_title(doc: Document, blocks: list[Block]) -> list[Block]:
-    """Title and subtitle from Title/Subtitle paragraphs, else the core title,
-    else a first level-1 heading before any text; headings renumbered from 1."""
-    titles = [b for b in blocks if b.kind == "title"]
-    subtitles = [b for b in blocks if b.kind == "subtitle"]
-    if titles:
-        if doc.title and doc.title != titles[0].text:
+def _take_title(doc: Document, blocks: list[Block], titles: dict[str, str]) -> list[Block]:
+    """Title and subtitle from Title/Subtitle paragraphs, else the core title, else a first heading.
+
+    The paragraphs are in ``titles`` (the first of each kind); the heading
+    is a first level-1 heading before any text.  Headings are renumbered
+    from 1.
+    """
+    if "title" in titles:
+        if doc.title and doc.title != titles["title"]:
             doc.metadata["core_title"] = doc.title
-        doc.title = titles[0].text
-    if subtitles:
-        doc.subtitle = subtitles[0].text
-    blocks = [b for b in blocks if b.kind not in ("title", "subtitle")]
+        doc.title = titles["title"]
+    if "subtitle" in titles:
+        doc.subtitle = titles["subtitle"]
     heading_levels = sorted({b.level for b in blocks if b.kind == "heading"})
     first = next((i for i, b in enumerate(blocks) if b.kind != "heading"), len(blocks))
     top = [i for i, b in enumerate(blocks[:first]) if b.kind == "heading"]

@@ -138,8 +138,9 @@ def parse_html(text: str, path: str) -> HtmlElement:
     from lxml import html as lxml_html
 
     text = _CONTROL.sub("", _DOCTYPE.sub("", text, count=1))
-    parser = lxml_html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
-                                  remove_pis=True, collect_ids=False, default_doctype=False)
+    parser = lxml_html.HTMLParser(  # type: ignore[call-arg]  # lxml-stubs 0.5 lack default_doctype
+        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True, collect_ids=False,
+        default_doctype=False)
     try:
         tree = lxml_html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
@@ -179,8 +180,10 @@ def _merge_sibling_articles(tree: HtmlElement) -> None:
 
 
 def extract(tree: HtmlElement, url: str | None = None) -> Any:
-    """trafilatura's extraction of ``tree`` (a ``trafilatura.settings.Document``
-    with ``.body`` and the metadata), or None when it finds no main text.
+    """What trafilatura extracts from ``tree``, or None when it finds no main text.
+
+    The extract is a ``trafilatura.settings.Document`` with ``.body`` and the
+    metadata.
 
     ``url`` only informs metadata (site, canonical URL): nothing is fetched.
     """
@@ -300,7 +303,7 @@ def host(url: str | None) -> str | None:
 
 
 def _apply_metadata(doc: Document, found: Any, url: str | None) -> None:
-    """trafilatura's metadata to the Document's fields and ``metadata``."""
+    """Put the metadata trafilatura found into the Document's fields and ``metadata``."""
     doc.author = _clean(found.author or "") or None
     doc.date = found.date or None
     site = _clean(found.sitename or "")

@@ -29,10 +29,9 @@ from typing import Any
 
 from briefing.errors import InputError
 from briefing.model import Block, BlockKind, Document
-from briefing.readers import Reader, number_blocks
-from briefing.readers import chrome
-from briefing.readers.text import (is_heading_like, mark_headings, split_title,
-                                   start_document, title_from_text)
+from briefing.readers import Reader, chrome, number_blocks
+from briefing.readers.limits import ReaderLimits
+from briefing.readers.text import is_heading_like, mark_headings, split_title, start_document, title_from_text
 
 _KEY_VALUE = re.compile(r"^\s*\|?\s*\*\*(?P<key>[^*|]{1,40}?)\s*:?\s*\*\*\s*:?\s*\|?"
                         r"\s*(?P<value>[^|]*?)\s*\|?\s*$")
@@ -248,8 +247,10 @@ def _blocks(tokens: list[Any], source: list[str]) -> list[_MdBlock]:
 
 
 def _note_rows(raw: list[str]) -> bool:
-    """True if ``raw`` is numbered note rows (``| 12. | text``): the first line and most others
-    (a long note may wrap onto lines of its own)."""
+    """True if ``raw`` is numbered note rows (``| 12. | text``): the first line and most others.
+
+    Not all: a long note may wrap onto lines of its own.
+    """
     rows = [line for line in raw if line.strip()]
     return (len(rows) >= 2 and bool(_NOTE_ROW.match(rows[0]))
             and sum(bool(_NOTE_ROW.match(line)) for line in rows) > len(rows) / 2)
@@ -326,8 +327,8 @@ class MarkdownReader(Reader):
     extensions = ("md", "markdown")
     binary = False
 
-    def read(self, data: bytes, path: str) -> Document:
-        """Parse, set chrome aside, find title, subtitle and headings."""
+    def read(self, data: bytes, path: str, limits: ReaderLimits | None = None) -> Document:
+        """Parse, set chrome aside, find title, subtitle and headings (Markdown needs no ``limits``)."""
         from markdown_it import MarkdownIt
 
         doc, text = start_document(data, path)
@@ -426,7 +427,7 @@ class MarkdownReader(Reader):
                     and i + 1 < len(blocks):
                 result[i].kind, result[i].level = "heading", 2
         mark_headings(result, single)
-        for new, source in zip(result, blocks):
+        for new, source in zip(result, blocks, strict=True):
             if new.kind == "heading" and source.kind != "heading":
                 new.level = 2  # recovered headings sit under the title
         return result

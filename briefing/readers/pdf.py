@@ -64,8 +64,7 @@ class PdfReader(Reader):
     binary = True
 
     def read(self, data: bytes, path: str, limits: ReaderLimits | None = None) -> Document:
-        """Open with pdfium (refusing encrypted, huge or image-only files), then
-        lay the lines out into blocks."""
+        """Open with pdfium (refusing encrypted, huge or image-only files), then lay the lines out into blocks."""
         import pypdfium2 as pdfium
 
         limits = limits or ReaderLimits()
@@ -133,11 +132,11 @@ def _open(data: bytes, path: str) -> Any:
         raise InputError(f"{path}: not a readable PDF (damaged or truncated)") from None
 
 
-def _info(pdf: object) -> dict[str, str]:
+def _info(pdf: Any) -> dict[str, str]:
     """The document information dictionary, values stripped."""
     try:
-        raw = pdf.get_metadata_dict()  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - a broken info dictionary is no reason to fail
+        raw = pdf.get_metadata_dict()
+    except Exception:  # a broken info dictionary is no reason to fail
         return {}
     return {k: " ".join(str(v).split()) for k, v in raw.items() if v and str(v).strip()}
 
@@ -221,12 +220,12 @@ def _headings_and_title(doc: Document, blocks: list[TextBlock], lines: list[Line
     for block in first_page[:12]:  # "Updated April 10, 2026", a site, a report number
         if len(block.text.split()) > 12:
             continue
-        findings = [_cover_finding(x.text) for x in block.lines]
-        if all(f is not None for f in findings):
-            block.kind = "chrome"  # type: ignore[assignment]
+        findings = [f for x in block.lines if (f := _cover_finding(x.text)) is not None]
+        if len(findings) == len(block.lines):
+            block.chrome = True
             metadata: dict[str, str] = {}
             for found in findings:
-                chrome.merge(metadata, found)  # type: ignore[arg-type]
+                chrome.merge(metadata, found)
             chrome.apply_metadata(doc, metadata)
     if doc.date is None:
         doc.date = doc.metadata.get("cover_date") or doc.metadata.get("created")
@@ -236,17 +235,17 @@ def _headings_and_title(doc: Document, blocks: list[TextBlock], lines: list[Line
         for j in range(i + 1, min(i + 4, len(blocks) + 1)):
             if text == title:
                 for gone in blocks[i:j]:
-                    gone.kind = "chrome"  # type: ignore[assignment]
+                    gone.chrome = True
                 if block.first.page == 0:  # a masthead above the title ("INSIGHT")
                     for gone in blocks[:i]:
                         if len(gone.text.split()) <= 3 and not CLOSED.search(gone.text):
-                            gone.kind = "chrome"  # type: ignore[assignment]
+                            gone.chrome = True
                 break
             if j == len(blocks) or len(text) < 10 or not title.startswith(text):
                 break
             text += " " + chrome.loose(blocks[j].text)
-    doc.chrome.extend(b.text for b in blocks if b.kind == "chrome")
-    kept = [b for b in blocks if b.kind != "chrome"
+    doc.chrome.extend(b.text for b in blocks if b.chrome)
+    kept = [b for b in blocks if not b.chrome
             and not (b.kind == "heading" and chrome.loose(b.text) in _NAVIGATION)]
     kept = _drop_trailing_sections(doc, _captions(doc, kept))
     kept = _drop_signature(doc, kept, body)
@@ -263,10 +262,12 @@ def _headings_and_title(doc: Document, blocks: list[TextBlock], lines: list[Line
 
 
 def _captions(doc: Document, blocks: list[TextBlock]) -> list[TextBlock]:
-    """Captions and source notes are not prose: a "Table 1." caption (and up to
-    two short lines after it) goes into the table below it, a "Source:" or
-    "Notes:" line into the table above it; other captions (of figures, which
-    are not read) are set aside."""
+    """Captions and source notes are not prose: they go into their tables, or aside.
+
+    A "Table 1." caption (and up to two short lines after it) goes into the
+    table below it, a "Source:" or "Notes:" line into the table above it;
+    other captions (of figures, which are not read) are set aside.
+    """
     result: list[TextBlock] = []
     i = 0
     while i < len(blocks):
@@ -292,8 +293,10 @@ def _captions(doc: Document, blocks: list[TextBlock]) -> list[TextBlock]:
 
 
 def _cover_finding(text: str) -> chrome.Finding | None:
-    """What a short line on the first page says, if it is chrome: a date, a
-    web site, a report number ("R48915")."""
+    """What a short line on the first page says, if it is chrome.
+
+    Such chrome is a date, a web site, a report number ("R48915").
+    """
     if re.fullmatch(r"[A-Z]{1,4}\d{3,}[\w.-]*", text):
         return chrome.Finding("number", text)
     found = chrome.classify(text)
@@ -311,8 +314,10 @@ def _drop_trailing_sections(doc: Document, blocks: list[TextBlock]) -> list[Text
 
 
 def _drop_signature(doc: Document, blocks: list[TextBlock], body: float) -> list[TextBlock]:
-    """Set aside the authors' "Name, Role" lines and a document code in small
-    print at the end; the names become the author when the PDF gives none."""
+    """Set aside the authors' "Name, Role" lines and a document code in small print at the end.
+
+    The names become the author when the PDF gives none.
+    """
     names: list[str] = []
     while blocks:
         block = blocks[-1]

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from briefing.errors import InputError
 from briefing.model import Block, Document
-from briefing.readers import Reader, number_blocks
-from briefing.readers import chrome
+from briefing.readers import Reader, chrome, number_blocks
+from briefing.readers.limits import ReaderLimits
 from briefing.textutil import strip_invisible
 
 # Single-byte and CJK code pages offered to charset-normalizer (restricting
@@ -260,9 +260,11 @@ def _lines_to_paras(lines: list[str], per_line: bool) -> list[_Para]:
 
 
 def start_document(data: bytes, path: str) -> tuple[Document, str]:
-    """Decode ``data`` into normalised text and an empty Document that
-    carries the encoding and any decoding warning (shared by the readers of
-    text formats)."""
+    """Decode ``data`` into normalised text and an empty Document.
+
+    The Document carries the encoding and any decoding warning.  The readers
+    of text formats share this.
+    """
     text, encoding, warning = decode(data, path)
     doc = Document(title="", encoding=encoding)
     if warning:
@@ -277,8 +279,8 @@ class TextReader(Reader):
     extensions = ("txt", "text")
     binary = False
 
-    def read(self, data: bytes, path: str) -> Document:
-        """Decode, set chrome aside, find title and headings."""
+    def read(self, data: bytes, path: str, limits: ReaderLimits | None = None) -> Document:
+        """Decode, set chrome aside, find title and headings (a text file needs no ``limits``)."""
         doc, text = start_document(data, path)
         chunks = _chunks(text)
         if not chunks:

@@ -30,6 +30,8 @@ from briefing.errors import InputError
 from briefing.readers.limits import MAX_INPUT_BYTES
 
 if TYPE_CHECKING:  # pragma: no cover
+    from http.client import HTTPResponse
+
     from briefing.model import Document
     from briefing.readers import Reader
     from briefing.readers.limits import ReaderLimits
@@ -134,10 +136,10 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_INPUT_BYTE
             return data, response.geturl() or current, response.headers.get("Content-Type", "")
 
 
-def _read_body(response: object, url: str, max_bytes: int, deadline: float,
+def _read_body(response: HTTPResponse, url: str, max_bytes: int, deadline: float,
                timeout: float) -> bytes:
     """The body of ``response``, streamed, within the size and time limits."""
-    headers = getattr(response, "headers")
+    headers = response.headers
     length = headers.get("Content-Length", "")
     if length.strip().isdigit() and int(length) > max_bytes:
         raise InputError(f"{url}: too large ({_mb(int(length))}; the limit is {_mb(max_bytes)})")
@@ -147,7 +149,7 @@ def _read_body(response: object, url: str, max_bytes: int, deadline: float,
         if time.monotonic() > deadline:
             raise InputError(f"{url}: cannot be fetched: timed out after {timeout:g} s")
         try:
-            chunk: bytes = getattr(response, "read1")(_CHUNK)
+            chunk: bytes = response.read1(_CHUNK)
         except TimeoutError:
             raise InputError(f"{url}: cannot be fetched: timed out after {timeout:g} s") from None
         if not chunk:

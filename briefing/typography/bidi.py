@@ -150,7 +150,7 @@ def paragraph_class() -> type:
     from reportlab.lib.enums import TA_LEFT, TA_RIGHT
     from z3c.rml.paraparser import Z3CParagraph
 
-    class BidiParagraph(Z3CParagraph):  # type: ignore[misc,valid-type]
+    class BidiParagraph(Z3CParagraph):  # type: ignore[misc]  # z3c.rml is untyped: a subclass of Any
         """A z3c.rml paragraph that draws right-to-left words in visual order."""
 
         def __init__(self, text: str | None, style: Any, *args: Any, **kwargs: Any) -> None:
@@ -164,7 +164,7 @@ def paragraph_class() -> type:
                     style.alignment = TA_RIGHT
             super().__init__(text, style, *args, **kwargs)
 
-        def drawPara(self, debug: int = 0) -> Any:  # noqa: N802 - ReportLab's name
+        def drawPara(self, debug: int = 0) -> Any:
             rtl = getattr(self.style, "briefing_rtl", None)
             blpara = getattr(self, "blPara", None)
             if rtl is None or blpara is None:

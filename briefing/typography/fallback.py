@@ -53,12 +53,15 @@ class Fallback:
 
     @property
     def face(self) -> str:
+        """The ReportLab name of the regular face."""
         return PREFIX + self.family
 
     def face_for(self, bold: bool) -> str:
+        """The ReportLab name of the bold or the regular face."""
         return self.face + ("-Bold" if bold else "")
 
     def path_for(self, bold: bool) -> Path:
+        """The file of the bold or the regular face."""
         return self.bold if bold else self.regular
 
 
@@ -135,12 +138,12 @@ def _is_letter(char: str) -> bool:
 
 
 def runs(text: str, path: str | Path, bold: bool = False) -> list[tuple[Fallback | None, str]]:
-    """``text`` cut into runs: ``(None, chunk)`` for the face at ``path``,
-    ``(fallback, chunk)`` for a bundled face that covers the chunk.
+    """``text`` cut into runs: ``(None, chunk)`` for the face at ``path``, else ``(fallback, chunk)``.
 
-    Characters no font covers become U+FFFD (zero-width format characters
-    stay, invisible as they are meant to be).  Non-letters inside a word of a
-    fallback run, and spaces between two such words, join that run.
+    The fallback is a bundled face that covers the chunk.  Characters no
+    font covers become U+FFFD (zero-width format characters stay, invisible
+    as they are meant to be).  Non-letters inside a word of a fallback run,
+    and spaces between two such words, join that run.
     """
     primary = coverage(path)
     order = fallbacks()
@@ -289,10 +292,11 @@ def _split_into(parent: Any, text: str | None, face: str, fonts: _Fonts, at: int
     from lxml import etree
 
     lead = parts[0][1] if parts[0][0] is None else ""
-    last = None
+    last: etree._Element | None = None
     for fb, chunk in parts[1:] if parts[0][0] is None else parts:
         if fb is None:
-            last.tail = chunk  # type: ignore[union-attr]  # a primary run follows a fallback run
+            assert last is not None  # a primary run follows a fallback run
+            last.tail = chunk
             continue
         fonts.used.add(fb)
         last = etree.Element("font", name=fb.face_for(fonts.is_bold(face)))
@@ -337,7 +341,7 @@ def _canvas_runs(parts: list[tuple[Fallback | None, str]], widths: list[float], 
                  y: str, face: str, size: float, fonts: _Fonts) -> Iterator[Any]:
     from lxml import etree
 
-    for (fb, chunk), width in zip(parts, widths):
+    for (fb, chunk), width in zip(parts, widths, strict=True):
         if fb is not None:
             fonts.used.add(fb)
         run_face = fb.face_for(fonts.is_bold(face)) if fb else face

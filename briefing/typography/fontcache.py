@@ -32,8 +32,8 @@ _FACES: dict[str, tuple[tuple[str, int, int], Any]] = {}
 
 
 def register_declared(root: Any) -> None:
-    share_reset_faces()
     """Register the ``registerTTFont`` faces of RML ``root`` from the cache, parsing new ones."""
+    share_reset_faces()
     from reportlab.rl_config import register_reset
 
     register_reset(_restore)  # idempotent: ReportLab keeps one entry per function
@@ -77,7 +77,7 @@ def _load(name: str, path: str) -> bool:
         key = (path, info.st_size, info.st_mtime_ns)
         if name not in _FACES or _FACES[name][0] != key:
             _FACES[name] = (key, TTFont(name, path))
-    except Exception:  # noqa: BLE001 - an unreadable face is left for z3c.rml to report
+    except Exception:  # an unreadable face is left for z3c.rml to report
         return False
     return True
 
@@ -123,6 +123,6 @@ def _sharing(hook: Any) -> Any:
         with ttfont_factory(shared):
             hook()
 
-    reset.hook = hook  # type: ignore[attr-defined] - the hook it wraps
+    vars(reset)["hook"] = hook  # the hook it wraps (a function attribute mypy does not know)
     reset.__qualname__ = f"shared_faces({getattr(hook, '__module__', '?')}.{getattr(hook, '__name__', '?')})"
     return reset

@@ -32,7 +32,8 @@ class Writer(Protocol):
 
     def __call__(self, brief: Brief, *, template: str | Path | None = ..., style: Style | None = ...,
                  warn: Callable[[str], None] | None = ...,
-                 charts: Sequence[ChartSpec] | None = ...) -> bytes: ...
+                 charts: Sequence[ChartSpec] | None = ...) -> bytes:
+        """The file of ``brief`` in this format; ``charts``, when given, instead of the brief's own."""
 
 
 @dataclass(frozen=True)

@@ -213,7 +213,7 @@ def _family(path: str) -> str | None:
 
         with TTFont(path, lazy=True) as font:
             name = font["name"].getBestFamilyName()
-    except Exception:  # noqa: BLE001 - an unreadable font only loses its name in the stack
+    except Exception:  # an unreadable font only loses its name in the stack
         return None
     clean = re.sub(r"[^\w \-]", "", name or "").strip()
     return clean or None
@@ -324,7 +324,7 @@ def inline_svg(data: bytes, label: str) -> Markup:
 
     root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True))
     for attr in ("style", "width", "height", "version"):
-        root.attrib.pop(attr, None)
+        root.attrib.pop(attr, "")
     root.set("role", "img")
     root.set("aria-label", label)
     title = etree.Element(f"{_SVG}title")

@@ -161,7 +161,7 @@ def render_markdown(brief: Brief, style: Style | None = None) -> str:
         if source.metadata.get("edition"):
             parts.append(escape(words["edition"].format(name=source.metadata["edition"])))
         add(" · ".join(parts) + "\n")
-        for excerpt, anchor in zip(source.excerpts, ids["excerpt_ids"][s - 1]):
+        for excerpt, anchor in zip(source.excerpts, ids["excerpt_ids"][s - 1], strict=True):
             mark = f'<a id="{anchor}"></a>' if anchor else ""
             add(f"{mark}**¶{excerpt.paragraph}** {escape(excerpt.text)}\n")
 

@@ -31,8 +31,10 @@ class Glance:
 
 
 def glance(brief: Brief, *, figures: int = 3, actors: int = 4) -> Glance:
-    """The panel's content: the most telling figures, the most named actors
-    (places left out), the span of the timeline, and the size of the sources."""
+    """The panel's content: the most telling figures and actors, the span of the timeline, the size of the sources.
+
+    The actors are the most named ones, places left out.
+    """
     labelled = [f for f in brief.figures if f.label]
     ranked = sorted(labelled, key=lambda f: _KIND_ORDER.get(f.kind, 9))[:figures]
     chosen = [f for f in brief.figures if f in ranked]  # back in the brief's order

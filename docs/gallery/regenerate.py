@@ -41,8 +41,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for name, extra in LAYOUTS.items():
             pdf = Path(tmp) / f"{name}.pdf"
-            subprocess.run([sys.executable, "-c", "from briefing.cli import main; main()", "render", str(SAMPLE), "-o", str(pdf),
-                            "--date", DATE, *extra], check=True, cwd=ROOT)
+            subprocess.run([sys.executable, "-c", "from briefing.cli import main; main()", "render", str(SAMPLE),
+                            "-o", str(pdf), "--date", DATE, *extra], check=True, cwd=ROOT)
             subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(HERE / name)], check=True)
             pages = sorted(HERE.glob(f"{name}-*.png"))
             print(f"{name}: {len(pages)} page(s), {pdf.stat().st_size // 1024} KB PDF")

@@ -9,10 +9,10 @@ import pytest
 from briefing.analysis.language import UNDETERMINED, Detection, detect, supported
 from briefing.pipeline import read_path
 
-from tests.conftest import SHARED
+from tests.conftest import FIXTURES
 from tests.test_imports import loaded_modules
 
-NTREX = SHARED / "eval" / "multilingual" / "ntrex"
+NTREX = FIXTURES / "ntrex"
 #: NTREX folder -> the code detect() must answer.
 NTREX_LANGUAGES = {
     "eng": "en", "aze-Latn": "az", "tur": "tr", "rus": "ru", "ukr": "uk",
@@ -22,8 +22,7 @@ NTREX_LANGUAGES = {
 
 def ntrex_articles(folder: str) -> list[Path]:
     files = sorted((NTREX / folder).glob("*.txt"))
-    if not files:
-        pytest.skip(f"{NTREX / folder} is absent: the shared NTREX sample is not beside this checkout")
+    assert files, f"{NTREX / folder} holds no article"
     return files
 
 
@@ -139,7 +138,7 @@ def test_english_function_words_decide_only_clear_cases(shared: Path) -> None:
 
     english = sorted((shared / "eval" / "summaries" / "cnndm_dev" / "article").glob("*.txt"))
     assert english and all(plainly_english(p.read_text(encoding="utf-8")) for p in english)
-    others = [p for p in sorted((shared / "eval" / "multilingual" / "ntrex").rglob("*.txt")) if p.parent.name != "eng"]
+    others = [p for p in sorted(NTREX.rglob("*.txt")) if p.parent.name != "eng"]
     others += sorted((shared / "eval" / "documents" / "tr_politik_akademi").rglob("*.md"))
     assert len(others) > 150
     for path in others:

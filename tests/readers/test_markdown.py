@@ -8,7 +8,7 @@ import pytest
 
 from briefing.readers import get_reader
 from briefing.pipeline import read_path
-from tests.conftest import SHARED
+from tests.conftest import FIXTURES, SHARED, absent
 
 SHARED_EVAL = SHARED / "eval"
 
@@ -67,7 +67,7 @@ Share this article
 @pytest.fixture
 def shared_eval() -> Path:
     if not SHARED_EVAL.is_dir():
-        pytest.skip(f"evaluation material not found at {SHARED_EVAL} (shared folder absent)")
+        absent(f"evaluation material not found at {SHARED_EVAL} (shared folder absent)")
     return SHARED_EVAL
 
 
@@ -146,19 +146,18 @@ def test_no_text_at_all_is_an_error(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------
-# Real documents (read from ../shared/eval, never copied)
+# Real documents: two CRS pages among the fixtures (public domain), the rest read from ../shared/eval
 # --------------------------------------------------------------------------
 
 
-def _crs(folder: Path, prefix: str) -> Path:
-    found = sorted((folder / "documents" / "crs" / "md").glob(f"*/{prefix}*.md"))
-    if not found:
-        pytest.skip(f"CRS page {prefix} not in the evaluation folder")
+def _crs(prefix: str) -> Path:
+    found = sorted((FIXTURES / "crs").glob(f"{prefix}*.md"))
+    assert found, f"CRS page {prefix} is not among the fixtures"
     return found[0]
 
 
-def test_crs_in_focus_page(shared_eval: Path) -> None:
-    doc = read_path(_crs(shared_eval, "IF10491v14"))
+def test_crs_in_focus_page() -> None:
+    doc = read_path(_crs("IF10491v14"))
     assert doc.title == "Australia: Background and U.S. Relations"
     assert doc.site == "congress.gov"
     assert doc.author == "Tupuola, Jared G."
@@ -175,8 +174,8 @@ def test_crs_in_focus_page(shared_eval: Path) -> None:
         assert chrome not in body
 
 
-def test_crs_report_table_of_contents(shared_eval: Path) -> None:
-    doc = read_path(_crs(shared_eval, "R44243v22"))
+def test_crs_report_table_of_contents() -> None:
+    doc = read_path(_crs("R44243v22"))
     assert doc.headings[0].text == "Summary"
     assert "Contents" not in [h.text for h in doc.headings]
     assert doc.metadata["updated"].startswith("Updated April 21, 2026")

@@ -86,8 +86,10 @@ def _rml(brief: Brief, style: Style, page: Page, charts: list[Chart], folder: Pa
 
 @dataclass(frozen=True)
 class Fit:
-    """A template's page limit (``template.yaml``): ``pages`` at most, tried
-    at ``levels`` levels of shortening (the template reads ``fit``)."""
+    """A template's page limit (``template.yaml``): ``pages`` at most, tried at ``levels`` levels of shortening.
+
+    The template reads the level tried as ``fit``.
+    """
 
     pages: int | None = None
     levels: int = 1
@@ -135,7 +137,8 @@ def pdf_bytes(
         if warn is not None:
             warn(note)
     page = page_geometry(style)
-    drawings, placed = _drawings(brief.charts if charts is None else charts, style, page.frame_width, (page.height - page.top - page.bottom) * 0.55)
+    drawings, placed = _drawings(brief.charts if charts is None else charts, style, page.frame_width,
+                                 (page.height - page.top - page.bottom) * 0.55)
     folder = template_folder(template)
     fit = template_fit(folder)
     from briefing.serialise import dump_json

@@ -65,7 +65,7 @@ def embedded_brief(path: str | Path) -> Brief | None:
 
     try:
         found = PdfReader(path).attachments.get(NAME) or []
-    except Exception:  # noqa: BLE001 - a damaged PDF simply carries no brief
+    except Exception:  # a damaged PDF simply carries no brief
         return None
     if len(found) != 1 or len(found[0]) > MAX_BYTES:
         return None

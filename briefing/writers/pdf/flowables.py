@@ -11,16 +11,17 @@ from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
-CHARTS: ContextVar[dict[str, Any]] = ContextVar("briefing_charts", default={})
+CHARTS: ContextVar[dict[str, Any]] = ContextVar("briefing_charts")
 
 
 def chart(params: str) -> Any:
-    """The ReportLab Drawing of a chart: ``"chart-id"``, or ``"chart-id 0.6"``
-    for the chart drawn 60 % as wide as the text (its labels keep their
-    size; the handout uses it).  ``CHARTS`` maps an id to a function of that
-    fraction."""
+    """The ReportLab Drawing of a chart: ``"chart-id"``, or ``"chart-id 0.6"`` for one 60 % as wide as the text.
+
+    Drawn narrower, its labels keep their size (the handout uses it).
+    ``CHARTS`` maps an id to a function of that fraction.
+    """
     key, _, scale_text = params.strip().partition(" ")
-    drawings = CHARTS.get()
+    drawings = CHARTS.get({})
     if key not in drawings:
         from briefing.errors import TemplateError
 
@@ -64,7 +65,7 @@ def logo(canvas: Any, params: str) -> None:
         if drawing is None or not drawing.width or not drawing.height:
             return
         scale = min(width / drawing.width, height / drawing.height)
-        drawing.initialFontName = regular_face  # the renderer starts with Helvetica otherwise
+        drawing.setProperties({"initialFontName": regular_face})  # the renderer starts with Helvetica otherwise
         canvas.saveState()
         canvas.translate(x, y + (height - drawing.height * scale) / 2)
         canvas.scale(scale, scale)

@@ -27,7 +27,7 @@ def canvas_class(keywords: str, initial_font: str, verso_shift: float = 0.0, att
 
     from briefing.writers.pdf.attach import embed
 
-    class BriefCanvas(Canvas):  # type: ignore[misc]
+    class BriefCanvas(Canvas):
         """A canvas that records the brief's keywords, mirrors even pages and embeds the brief.
 
         With a binding margin every page is laid out for a recto (binding
@@ -43,7 +43,7 @@ def canvas_class(keywords: str, initial_font: str, verso_shift: float = 0.0, att
             super().__init__(*args, **kwargs)
             self.setKeywords(keywords)
 
-        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        def showPage(self) -> None:
             super().showPage()
             self._untouched: list[str] | None = None
             if verso_shift and self.getPageNumber() % 2 == 0:
@@ -59,7 +59,7 @@ def canvas_class(keywords: str, initial_font: str, verso_shift: float = 0.0, att
                 embed(self, attachment)  # the brief itself, as brief.json
             super().save()
 
-        def setKeywords(self, value: Any) -> None:  # noqa: N802 - ReportLab's name
+        def setKeywords(self, value: Any) -> None:
             # The doc template resets keywords to "" after creating the canvas.
             super().setKeywords(value or keywords)
 

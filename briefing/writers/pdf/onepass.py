@@ -26,7 +26,7 @@ _REMEMBERED: dict[str, dict[int, dict[str, Any]]] = {}
 _KEEP = 256  # lengths remembered per template
 
 
-class Names(dict):  # type: ignore[type-arg]
+class Names(dict[str, Any]):
     """z3c.rml's ``Document.names`` that notes what the document itself sets."""
 
     def __init__(self, offered: dict[str, Any]) -> None:

@@ -18,7 +18,7 @@ def check_attributes(root: Any) -> None:
     import zope.schema
     from z3c.rml import document
 
-    def walk(element: Any, directive: type) -> None:
+    def walk(element: Any, directive: type[Any]) -> None:
         known = set(zope.schema.getFieldNames(directive.signature))
         for name in element.attrib:
             if not name.startswith("{") and name not in known:
