@@ -1,4 +1,9 @@
-"""Shared fixtures: the CLI runner, the shared evaluation folder, the sample."""
+"""Shared fixtures: the CLI runner, the shared evaluation folder, the sample.
+
+The *sample* is the project's own analysis fixture (always present); the
+*reference* sample lives in ../shared beside the checkout and is used only by
+the few tests whose point is that particular document (they skip without it).
+"""
 
 from __future__ import annotations
 
@@ -10,9 +15,10 @@ from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-SAMPLE = SHARED / "samples" / "az-us-strategic-cooperation.txt"
 GOLDEN = ROOT / "tests" / "golden"
 FIXTURES = ROOT / "tests" / "fixtures"
+SAMPLE = FIXTURES / "analysis" / "caspian-corridor-analysis.txt"  # a copy of examples/, CC0
+REFERENCE = SHARED / "samples" / "az-us-strategic-cooperation.txt"
 BRIEF_DATE = "2026-11-27"  # fixed so that golden files do not depend on the day
 
 
@@ -37,9 +43,14 @@ def shared() -> Path:
 
 @pytest.fixture(scope="session")
 def sample_path() -> Path:
-    if not SAMPLE.is_file():
-        absent(f"{SAMPLE} is absent: the reference sample is not beside this checkout")
     return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def reference_path() -> Path:
+    if not REFERENCE.is_file():
+        absent(f"{REFERENCE} is absent: the reference sample is not beside this checkout")
+    return REFERENCE
 
 
 @pytest.fixture(scope="session")
@@ -61,3 +72,18 @@ def sample_pdf(sample_brief, tmp_path_factory) -> Path:
     from briefing.writers.pdf import write_pdf
 
     return write_pdf(sample_brief, tmp_path_factory.mktemp("pdf") / "sample.pdf")
+
+
+@pytest.fixture(scope="session")
+def stored_brief():
+    """The golden Brief, loaded from its file: writer tests start here, not from reading and composing."""
+    from briefing.serialise import load_brief
+
+    return load_brief(GOLDEN / "analysis.brief.json")
+
+
+@pytest.fixture(scope="session")
+def stored_pdf(stored_brief, tmp_path_factory) -> Path:
+    from briefing.writers.pdf import write_pdf
+
+    return write_pdf(stored_brief, tmp_path_factory.mktemp("pdf") / "stored.pdf")

@@ -18,7 +18,6 @@ from briefing.labels import LANGUAGES, labels
 from briefing.model import Brief
 from briefing.resources import assets_dir
 from briefing.writers.pdf import pdf_bytes
-
 from tests.pdftools import fonts
 
 LOGO_SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50">
@@ -90,7 +89,8 @@ def test_house_style_changes_paper_fonts_colours_and_marking(house_pdf: PdfReade
     assert round(float(default_pdf.pages[0].mediabox.height)) == 842
     names = {str(f["/BaseFont"]) for page in house_pdf.pages for f in page["/Resources"]["/Font"].values()}
     assert not any("Serif" in n for n in names), "the house text face replaces Noto Serif"
-    assert any("Serif" in n for n in {str(f["/BaseFont"]) for f in default_pdf.pages[0]["/Resources"]["/Font"].values()})
+    default_names = {str(f["/BaseFont"]) for f in default_pdf.pages[0]["/Resources"]["/Font"].values()}
+    assert any("Serif" in n for n in default_names)
     assert _rgb("#7a1f2b") in _colours(house_pdf)
     assert _rgb("#7a1f2b") not in _colours(default_pdf)
     for page in house_pdf.pages:

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import cli
-
 from tests.conftest import BRIEF_DATE, FIXTURES
 from tests.pdftools import fonts, text
 

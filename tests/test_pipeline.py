@@ -9,7 +9,6 @@ import pytest
 from briefing import pipeline
 from briefing.errors import BriefValidationError, InputError, UsageError
 from briefing.model import Brief, ChartSpec
-
 from tests.conftest import BRIEF_DATE, FIXTURES
 
 STORY = FIXTURES / "story"

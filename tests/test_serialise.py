@@ -67,7 +67,7 @@ def test_wrong_type_names_field_and_line(tmp_path: Path) -> None:
         load_brief(path)
     error = info.value
     assert error.field == "takeaways[0].refs[0].paragraph"
-    line = next(i for i, l in enumerate(path.read_text().splitlines(), 1) if "paragraph: three" in l)
+    line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if "paragraph: three" in text)
     assert error.line == line
     assert f"{path}:{line}" in str(error) and "\n" not in str(error)
 
@@ -140,5 +140,6 @@ def test_reference_to_a_missing_source(tmp_path: Path) -> None:
     brief.themes[0].points[0].refs = [Reference(source=2, paragraph=1)]
     path = tmp_path / "brief.yaml"
     path.write_text(dump_yaml(brief), encoding="utf-8")
-    with pytest.raises(BriefValidationError, match=r"field 'themes\[0\].points\[0\].refs\[0\].source': there is no source 2 \(the brief lists 1\)"):
+    with pytest.raises(BriefValidationError, match=r"field 'themes\[0\].points\[0\].refs\[0\].source': "
+                                                   r"there is no source 2 \(the brief lists 1\)"):
         load_brief(path)

@@ -9,10 +9,8 @@ import pytest
 
 from briefing.analysis.actors import Mention, find_actors
 from briefing.resources import data_path
+from tests.conftest import SAMPLE
 
-from tests.conftest import SHARED, absent
-
-SAMPLE = SHARED / "samples" / "az-us-strategic-cooperation.txt"
 KINDS = {"country", "organisation", "person", "group", "place"}
 
 
@@ -33,7 +31,7 @@ def test_one_list_per_text_and_offsets_match_the_surface() -> None:
     result = find_actors(texts)
     assert len(result) == len(texts)
     assert result[0] == [] and result[2] == []
-    for text, mentions in zip(texts, result):
+    for text, mentions in zip(texts, result, strict=True):
         for m in mentions:
             assert isinstance(m, Mention) and m.kind in KINDS
             assert text[m.start:m.end] == m.surface
@@ -139,7 +137,8 @@ def test_georgia_the_country_in_a_list() -> None:
 
 
 def test_sentence_initial_capitalised_words_are_not_actors() -> None:
-    found = find_actors(["Nevertheless, Congress acted.", "Recognizing this, Moscow agreed.", "Both Baku and Washington agreed."])
+    found = find_actors(
+        ["Nevertheless, Congress acted.", "Recognizing this, Moscow agreed.", "Both Baku and Washington agreed."])
     surfaces = [m.surface for ms in found for m in ms]
     assert "Nevertheless" not in surfaces and "Recognizing" not in surfaces and "Both" not in surfaces
     assert surfaces == ["Congress", "Moscow", "Baku", "Washington"]
@@ -155,7 +154,8 @@ def test_title_then_surname_back_reference_across_sentences() -> None:
         "The meeting, which President Trump called the Peace Summit, went well.",
     ]
     people = [[(m.surface, m.name) for m in ms if m.kind == "person"] for ms in find_actors(texts)]
-    assert people == [[("Ilham Aliyev", "Ilham Aliyev")], [("Aliyev", "Ilham Aliyev"), ("Trump", "Trump")], [("Trump", "Trump")]]
+    assert people == [[("Ilham Aliyev", "Ilham Aliyev")], [("Aliyev", "Ilham Aliyev"), ("Trump", "Trump")],
+                      [("Trump", "Trump")]]
 
 
 def test_canonical_is_the_longest_name_in_the_document() -> None:
@@ -187,7 +187,8 @@ def test_no_person_without_a_name() -> None:
 
 
 def test_a_title_beats_an_ambiguous_place_name() -> None:
-    assert names("General George Washington crossed the river.") == [("George Washington", "George Washington", "person")]
+    assert names("General George Washington crossed the river.") == [
+        ("George Washington", "George Washington", "person")]
 
 
 # -- data tables -----------------------------------------------------------------
@@ -213,26 +214,70 @@ def test_every_table_surface_is_found_as_a_country(table: str) -> None:
             assert [(s, k) for s, _, k in found] == [(surface, "country")], (code, surface, found)
 
 
-# -- the reference sample ---------------------------------------------------------
+# -- whole documents: the sample, and the reference sample --------------------------
 
 
-@pytest.fixture(scope="module")
-def sample() -> tuple[list[str], list[list[Mention]]]:
-    if not SAMPLE.is_file():
-        absent(f"reference sample not found at {SAMPLE} (../shared is outside the repository)")
+def _sentences_and_actors(path: Path) -> tuple[list[str], list[list[Mention]]]:
     from briefing.analysis.sentences import split
 
-    text = SAMPLE.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
     sentences = [s.text for para in text.split("\n\n") for s in split(para.strip())]
     return sentences, find_actors(sentences)
 
 
-def test_sample_actors(sample: tuple[list[str], list[list[Mention]]]) -> None:
-    sentences, found = sample
+def _surfaces_by_actor(found: list[list[Mention]]) -> dict[tuple[str, str], list[str]]:
     by_name: dict[tuple[str, str], list[str]] = {}
     for ms in found:
         for m in ms:
             by_name.setdefault((m.name, m.kind), []).append(m.surface)
+    return by_name
+
+
+@pytest.fixture(scope="module")
+def sample() -> tuple[list[str], list[list[Mention]]]:
+    return _sentences_and_actors(SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def reference(reference_path: Path) -> tuple[list[str], list[list[Mention]]]:
+    return _sentences_and_actors(reference_path)  # skips without ../shared (conftest)
+
+
+def test_sample_actors(sample: tuple[list[str], list[list[Mention]]]) -> None:
+    sentences, found = sample
+    by_name = _surfaces_by_actor(found)
+    for name, kind in [
+        ("Ukraine", "country"), ("Russia", "country"), ("Belarus", "country"), ("China", "country"),
+        ("Kazakhstan", "country"), ("Azerbaijan", "country"), ("Georgia", "country"),
+        ("Türkiye", "country"), ("Iran", "country"), ("European Union", "organisation"),
+        ("Elnur Hasanov", "person"), ("Anna Kowalczyk", "person"),
+        ("Europe", "place"), ("Central Asia", "place"), ("South Caucasus", "place"),
+        ("Caspian Sea", "place"), ("Black Sea", "place"), ("Red Sea", "place"),
+    ]:
+        assert (name, kind) in by_name, name
+    # capitals stand for their state, demonyms for their country
+    assert {"Russia", "Russian", "Moscow"} <= set(by_name[("Russia", "country")])
+    assert {"China", "Chinese", "Beijing"} <= set(by_name[("China", "country")])
+    assert {"Kazakhstan", "Kazakh"} <= set(by_name[("Kazakhstan", "country")])
+    assert {"Georgia", "Georgian"} <= set(by_name[("Georgia", "country")])
+    assert {"Türkiye", "Ankara"} <= set(by_name[("Türkiye", "country")])
+    assert {"European Union", "Brussels"} <= set(by_name[("European Union", "organisation")])
+    assert {"Europe", "European"} <= set(by_name[("Europe", "place")])
+    surfaces = {m.surface for ms in found for m in ms}
+    assert not surfaces & {"EN", "Featured", "Trains", "Containers", "Shippers", "Concrete", "Spending",
+                           "Governments", "Planners", "Taken", "Yet", "TITR", "Middle Corridor"}
+
+
+def test_sample_european_union_is_not_also_europe(sample: tuple[list[str], list[list[Mention]]]) -> None:
+    sentences, found = sample
+    i = next(i for i, s in enumerate(sentences) if s.startswith("The European Union is the outside actor"))
+    assert [(m.surface, m.name) for m in found[i]] == [("European Union", "European Union")]
+
+
+def test_reference_sample_actors(reference: tuple[list[str], list[list[Mention]]]) -> None:
+    """The reference sample names the United States by its capital and its abbreviation."""
+    sentences, found = reference
+    by_name = _surfaces_by_actor(found)
     for name, kind in [
         ("United States", "country"), ("Azerbaijan", "country"), ("Armenia", "country"),
         ("Russia", "country"), ("Iran", "country"), ("Israel", "country"), ("Afghanistan", "country"),
@@ -248,9 +293,6 @@ def test_sample_actors(sample: tuple[list[str], list[list[Mention]]]) -> None:
     assert sorted(by_name[("Ilham Aliyev", "person")]) == ["Aliyev", "Ilham Aliyev"]
     surfaces = {m.surface for ms in found for m in ms}
     assert not surfaces & {"Nevertheless", "Section", "Resolute Support", "Seçilən", "AZ", "Ceyhan"}
-
-
-def test_sample_pipeline_name_is_not_a_mention(sample: tuple[list[str], list[list[Mention]]]) -> None:
-    sentences, found = sample
+    # the Baku of the pipeline name "Baku–Tbilisi–Ceyhan" is not a mention of Azerbaijan
     i = next(i for i, s in enumerate(sentences) if "Baku–Tbilisi–Ceyhan" in s)
     assert [m.surface for m in found[i]] == ["Washington", "Azerbaijan", "Europe", "Russia"]

@@ -16,18 +16,23 @@ def names(text: str, language: str) -> list[tuple[str, str]]:
     ("az", "Vaşinqtonun Rusiyanın enerji ixracatına Avropa İttifaqı və BMT Təhlükəsizlik Şurası Almaniyada.",
      [("ABŞ", "Vaşinqtonun"), ("Rusiya", "Rusiyanın"), ("Avropa İttifaqı", "Avropa İttifaqı"),
       ("BMT Təhlükəsizlik Şurası", "BMT Təhlükəsizlik Şurası"), ("Almaniya", "Almaniyada")]),
-    ("az", "ABŞ-ın və Çinin mövqeyi, Qarabağdakı vəziyyət", [("ABŞ", "ABŞ"), ("Çin", "Çinin"), ("Qarabağ", "Qarabağdakı")]),
+    ("az", "ABŞ-ın və Çinin mövqeyi, Qarabağdakı vəziyyət", [
+        ("ABŞ", "ABŞ"), ("Çin", "Çinin"), ("Qarabağ", "Qarabağdakı")]),
     ("tr", "ABD'nin, Rusya'nın ve Avrupa Birliği'nin Almanya'da", [
-        ("ABD", "ABD'nin"), ("Rusya", "Rusya'nın"), ("Avrupa Birliği", "Avrupa Birliği'nin"), ("Almanya", "Almanya'da")]),
-    ("ru", "Вашингтон может помешать России и Европейского союза, ООН и Германии, Кремлём и Российской Федерации", [
+        ("ABD", "ABD'nin"), ("Rusya", "Rusya'nın"), ("Avrupa Birliği", "Avrupa Birliği'nin"),
+        ("Almanya", "Almanya'da")]),
+    ("ru", "Вашингтон может помешать России и Европейского союза, ООН и Германии, "
+           "Кремлём и Российской Федерации", [
         ("США", "Вашингтон"), ("Россия", "России"), ("Евросоюз", "Европейского союза"), ("ООН", "ООН"),
         ("Германия", "Германии"), ("Россия", "Кремлём"), ("Россия", "Российской Федерации")]),
     ("uk", "Україною та Росії, США і Євросоюзу", [
         ("Україна", "Україною"), ("Росія", "Росії"), ("США", "США"), ("Євросоюз", "Євросоюзу")]),
-    ("kk", "Ресейдің және АҚШ-тың Қазақстанмен", [("Ресей", "Ресейдің"), ("АҚШ", "АҚШ"), ("Қазақстан", "Қазақстанмен")]),
+    ("kk", "Ресейдің және АҚШ-тың Қазақстанмен", [
+        ("Ресей", "Ресейдің"), ("АҚШ", "АҚШ"), ("Қазақстан", "Қазақстанмен")]),
     ("ka", "რუსეთის და საქართველოს, უკრაინაში", [
         ("რუსეთი", "რუსეთის"), ("საქართველო", "საქართველოს"), ("უკრაინა", "უკრაინაში")]),
-    ("hy", "Ռուսաստանի և ԱՄՆ-ի Հայաստանում", [("Ռուսաստան", "Ռուսաստանի"), ("ԱՄՆ", "ԱՄՆ"), ("Հայաստան", "Հայաստանում")]),
+    ("hy", "Ռուսաստանի և ԱՄՆ-ի Հայաստանում", [
+        ("Ռուսաստան", "Ռուսաստանի"), ("ԱՄՆ", "ԱՄՆ"), ("Հայաստան", "Հայաստանում")]),
 ])
 def test_inflected_names_are_their_actor(language: str, text: str, expected: list[tuple[str, str]]) -> None:
     assert names(text, language) == expected
@@ -99,14 +104,16 @@ def test_an_azerbaijani_brief_names_its_actors_in_azerbaijani() -> None:
     ("ru", ["Министр иностранных дел России Сергей Лавров заявил об этом.", "Лаврова спросили о встрече."],
      [("Сергей Лавров", "Сергей Лавров"), ("Сергей Лавров", "Лаврова")]),
 ])
-def test_people_after_a_title_and_their_surnames(language: str, texts: list[str], expected: list[tuple[str, str]]) -> None:
+def test_people_after_a_title_and_their_surnames(
+        language: str, texts: list[str], expected: list[tuple[str, str]]) -> None:
     found = find_actors(texts, language)
     people = [(m.name, m.surface) for mentions in found for m in mentions if m.kind == "person"]
     assert people == expected
 
 
 def test_a_title_before_one_word_or_an_organisation_is_no_person() -> None:
-    found = find_actors(["Prezident Administrasiyası bildirdi.", "Baş nazir Azərbaycan Respublikası adından danışdı."], "az")
+    found = find_actors(
+        ["Prezident Administrasiyası bildirdi.", "Baş nazir Azərbaycan Respublikası adından danışdı."], "az")
     assert not [m for mentions in found for m in mentions if m.kind == "person"]
 
 

@@ -8,7 +8,6 @@ import pytest
 
 from briefing.analysis.language import UNDETERMINED, Detection, detect, supported
 from briefing.pipeline import read_path
-
 from tests.conftest import FIXTURES
 from tests.test_imports import loaded_modules
 
@@ -130,7 +129,7 @@ def test_read_leaves_a_short_text_undetermined(tmp_path: Path) -> None:
 
 def test_english_function_words_decide_only_clear_cases(shared: Path) -> None:
     """English eval texts pass the check; no text in another language comes near the threshold."""
-    from briefing.analysis.language import ENGLISH_SHARE, _ENGLISH_FUNCTION_WORDS, _WORDS, plainly_english
+    from briefing.analysis.language import _ENGLISH_FUNCTION_WORDS, _WORDS, ENGLISH_SHARE, plainly_english
 
     def share(text: str) -> float:
         words = _WORDS.findall(text.lower())

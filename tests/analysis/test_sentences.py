@@ -8,8 +8,7 @@ import pytest
 
 from briefing.analysis.sentences import _LONG_BLOCK, has_rules, split
 from briefing.model import Block, Document
-
-from tests.conftest import SAMPLE, SHARED
+from tests.conftest import FIXTURES, SAMPLE
 
 
 def texts(text: str, language: str) -> list[str]:
@@ -107,8 +106,6 @@ def test_plain_paragraph_and_whitespace() -> None:
 def test_english_is_exactly_pysbd() -> None:
     import pysbd
 
-    if not SAMPLE.is_file():
-        pytest.skip(f"{SAMPLE} is absent: the reference sample is not beside this checkout")
     segmenter = pysbd.Segmenter(language="en", clean=False)
     for paragraph in SAMPLE.read_text(encoding="utf-8").split("\n"):
         if paragraph.strip():
@@ -141,15 +138,14 @@ def test_segment_document_fills_non_heading_blocks() -> None:
 # NTREX: the same 19 articles translated; sentence counts should be close
 # --------------------------------------------------------------------------
 
-NTREX = SHARED / "eval" / "multilingual" / "ntrex"
+NTREX = FIXTURES / "ntrex"
 NTREX_LANGUAGES = {"aze-Latn": "az", "tur": "tr", "rus": "ru", "ukr": "uk", "kat": "ka",
                    "hye": "hy", "kaz": "kk", "fas": "fa", "arb": "ar"}
 
 
 def ntrex_sentences(folder: str, language: str) -> int:
     files = sorted((NTREX / folder).glob("*.txt"))
-    if not files:
-        pytest.skip(f"{NTREX / folder} is absent: the shared NTREX sample is not beside this checkout")
+    assert files, f"{NTREX / folder} holds no article"
     total = 0
     for path in files:  # each article as one paragraph: the hardest case
         lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]

@@ -123,7 +123,8 @@ def test_a_heading_s_own_number_is_not_part_of_the_theme_label() -> None:
     from briefing.analysis.themes import unnumbered
 
     cases = {
-        "1. Hazar Havzası: Stratejik Denge": "Hazar Havzası: Stratejik Denge", "2.3 Energy and trade": "Energy and trade",
+        "1. Hazar Havzası: Stratejik Denge": "Hazar Havzası: Stratejik Denge",
+        "2.3 Energy and trade": "Energy and trade",
         "IV. Conclusions": "Conclusions", "A) Background": "Background",
         # not section numbers
         "2030 Vision": "2030 Vision", "U.S. policy": "U.S. policy", "1.5 degrees of warming": "1.5 degrees of warming",

@@ -10,20 +10,22 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefing.cli import cli
 from briefing.batch import MANIFEST_NAME, REPORT_NAME, Options, plan
-
+from briefing.cli import cli
 from tests.conftest import BRIEF_DATE, ROOT
 
 STORY = ROOT / "tests" / "fixtures" / "story"
 
 PORT_TEXT = """Port of Baku expands its container terminal
 
-The Port of Baku opened a second container berth on Monday. The Ministry of Digital Development and Transport said the berth doubles the port's capacity to 200,000 containers a year.
+The Port of Baku opened a second container berth on Monday. The Ministry of Digital Development and Transport said \
+the berth doubles the port's capacity to 200,000 containers a year.
 
-Kazakhstan and Georgia signed agreements with Azerbaijan in March to route more freight across the Caspian Sea. Officials expect the Middle Corridor to carry 4 million tonnes in 2025.
+Kazakhstan and Georgia signed agreements with Azerbaijan in March to route more freight across the Caspian Sea. \
+Officials expect the Middle Corridor to carry 4 million tonnes in 2025.
 
-The European Union pledged 10 million euros for customs software at the port. The World Bank said the corridor could triple freight volumes by 2030.
+The European Union pledged 10 million euros for customs software at the port. \
+The World Bank said the corridor could triple freight volumes by 2030.
 """
 
 

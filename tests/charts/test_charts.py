@@ -16,9 +16,8 @@ import pytest
 from briefing import charts
 from briefing.errors import ConfigError, InputError
 from briefing.model import ChartSpec
-
-from tests.pdftools import fonts
 from tests.conftest import ROOT
+from tests.pdftools import fonts
 
 HOSTILE = ["$5 billion", "50%", "International Monetary Fund and World Bank Group",
            "Azərbaycan", "Россия", "x_1^2 $\\alpha$"]

@@ -11,7 +11,6 @@ from click.testing import CliRunner
 
 from briefing import __version__
 from briefing.cli import cli
-
 from tests.conftest import BRIEF_DATE
 from tests.pdftools import text as pdf_text
 
@@ -65,7 +64,7 @@ def test_render_writes_default_output(
     assert result.exit_code == 0, result.output
     written = Path(result.stdout.strip())
     assert written.parent == Path("out")
-    assert written.name == "a-new-era-in-azerbaijan-u-s-strategic-cooperation.pdf"
+    assert written.name == "the-middle-corridor-s-second-act.pdf"  # the title, not the subtitle
     assert written.read_bytes().startswith(b"%PDF-")
     assert sorted(p.name for p in Path("out").iterdir()) == [written.name]
 
@@ -89,7 +88,7 @@ def test_draft_edit_render(runner: CliRunner, sample_path: Path, tmp_path: Path)
     data = yaml.safe_load(brief_file.read_text(encoding="utf-8"))
     old = data["takeaways"][0]["text"]
     text = brief_file.read_text(encoding="utf-8")
-    edited = "Analysts judge the Zangazur deal the turning point of the visit."
+    edited = "Analysts judge the joint through-tariff the turning point of the route."
     assert old in text
     brief_file.write_text(text.replace(old, edited), encoding="utf-8")
     pdf = tmp_path / "edited.pdf"
@@ -119,18 +118,18 @@ def test_inspect_json(runner: CliRunner, sample_path: Path) -> None:
     result = runner.invoke(cli, ["inspect", str(sample_path), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["title"].startswith("A new era in Azerbaijan")
+    assert data["title"] == "The Middle Corridor’s second act"
     assert len(data["headings"]) == 5
-    assert data["paragraphs"] > 20 and data["sentences"] > data["paragraphs"]
-    assert any("Seçilən" in line for line in data["chrome"])
-    assert data["metadata"]
+    assert data["paragraphs"] == 17 and data["sentences"] > data["paragraphs"]
+    assert any("Featured" in line for line in data["chrome"])
+    assert data["metadata"]["site"] == "caspianreview.example"
 
 
 def test_inspect_text(runner: CliRunner, sample_path: Path) -> None:
     result = runner.invoke(cli, ["inspect", str(sample_path)])
     assert result.exit_code == 0, result.output
     assert "headings (5)" in result.stdout
-    assert "Seçilən" in result.stdout  # listed as chrome
+    assert "Featured" in result.stdout and "8Sources" in result.stdout  # listed as chrome
 
 
 def test_summarize_sentences_in_document_order(runner: CliRunner, sample_path: Path) -> None:
@@ -166,7 +165,8 @@ def test_usage_errors_are_one_line(runner: CliRunner) -> None:
 
 def test_output_suffix_must_match_the_format(runner: CliRunner, tmp_path: Path) -> None:
     doc = tmp_path / "doc.txt"
-    doc.write_text("Gas deal\n\nAzerbaijan signed a gas deal with Georgia on Monday. Exports will rise.\n", encoding="utf-8")
+    doc.write_text("Gas deal\n\nAzerbaijan signed a gas deal with Georgia on Monday. Exports will rise.\n",
+                   encoding="utf-8")
     result = runner.invoke(cli, ["draft", str(doc), "-o", str(tmp_path / "x.pdf")])
     assert result.exit_code == 2 and ".yaml" in result.stderr
     result = runner.invoke(cli, ["render", str(doc), "-o", str(tmp_path / "y.yaml")])
@@ -181,7 +181,8 @@ def test_stdin_twice_and_repeated_files(runner: CliRunner, tmp_path: Path) -> No
     result = runner.invoke(cli, ["draft", "-", "-"], input="Title\n\nText here. More text.\n")
     assert result.exit_code == 2
     doc = tmp_path / "doc.txt"
-    doc.write_text("Gas deal\n\nAzerbaijan signed a gas deal with Georgia on Monday. Exports will rise.\n", encoding="utf-8")
+    doc.write_text("Gas deal\n\nAzerbaijan signed a gas deal with Georgia on Monday. Exports will rise.\n",
+                   encoding="utf-8")
     copy = tmp_path / "copy.txt"
     copy.write_bytes(doc.read_bytes())
     out = tmp_path / "b.yaml"

@@ -1,4 +1,7 @@
-"""The house style is found, not typed: render picks up briefing.yaml, `style show` says where each setting came from."""
+"""The house style is found, not typed.
+
+Render picks up briefing.yaml, `style show` says where each setting came from.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,6 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.cli import cli
-
 from tests.conftest import BRIEF_DATE, FIXTURES
 from tests.pdftools import text as pdf_text
 

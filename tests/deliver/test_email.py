@@ -19,10 +19,8 @@ from aiosmtpd.smtp import AuthResult
 from click.testing import CliRunner
 
 from briefing.cli import cli
-from briefing.deliver import DeliveryError, clean_line
+from briefing.deliver import DeliveryError, clean_line, smtp
 from briefing.deliver import email as mail
-from briefing.deliver import smtp
-
 from tests.conftest import BRIEF_DATE
 
 USER, PASSWORD = "analyst", "s3cret-pass"
@@ -357,7 +355,8 @@ def test_command_renders_and_sends_the_brief(runner: CliRunner, starttls_server:
     assert found["pdf"] == sample_pdf.read_bytes()  # the attachment is the rendered brief, byte for byte
     assert found["pdf_name"].endswith(".pdf")
     assert found["message"]["Subject"] == sample_brief.title
-    assert sample_brief.title in found["text"] and sample_brief.takeaways[0].text[:60] in " ".join(found["text"].split())
+    assert sample_brief.title in found["text"]
+    assert sample_brief.takeaways[0].text[:60] in " ".join(found["text"].split())
     assert "<html" in found["html"].lower() and "<script" not in found["html"].lower()
     assert "sent" in result.stdout and "alice@example.org" in result.stdout
 

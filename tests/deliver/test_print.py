@@ -23,7 +23,6 @@ from pypdf import PdfReader
 from briefing.cli import cli
 from briefing.deliver import DeliveryError
 from briefing.deliver.printing import lp_command, page_ranges
-
 from tests.conftest import BRIEF_DATE, absent
 
 QUEUE = "PDF"

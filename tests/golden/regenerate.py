@@ -1,7 +1,8 @@
 """Regenerate the golden files from the sample: ``./dev golden`` shows the diff.
 
-The golden files are the Brief JSON of the sample and the text pypdf extracts
-from its PDF.  Review the diff before committing: it is the change in output.
+The golden files are the Brief JSON of the sample (the project's own analysis
+fixture, tests/fixtures/analysis/) and the text pypdf extracts from its PDF.
+Review the diff before committing: it is the change in output.
 """
 
 from __future__ import annotations
@@ -24,13 +25,13 @@ def main() -> None:
 
     brief = compose([read_path(SAMPLE)], date=BRIEF_DATE)
     brief.sources[0].path = SAMPLE.name
-    (HERE / "sample.brief.json").write_text(dump_json(brief), encoding="utf-8")
-    pdf = write_pdf(brief, HERE / "sample.pdf.tmp")
+    (HERE / "analysis.brief.json").write_text(dump_json(brief), encoding="utf-8")
+    pdf = write_pdf(brief, HERE / "analysis.pdf.tmp")
     try:
-        (HERE / "sample.pdf.txt").write_text(text(pdf), encoding="utf-8")
+        (HERE / "analysis.pdf.txt").write_text(text(pdf), encoding="utf-8")
     finally:
         pdf.unlink()
-    print(f"wrote {HERE / 'sample.brief.json'} and {HERE / 'sample.pdf.txt'}")
+    print(f"wrote {HERE / 'analysis.brief.json'} and {HERE / 'analysis.pdf.txt'}")
 
 
 if __name__ == "__main__":

@@ -9,9 +9,7 @@ import pytest
 from briefing.model import Document
 from briefing.pipeline import read_path
 from briefing.readers import chrome
-from briefing.readers.chrome import (apply_metadata, classify, iso_date, split_byline,
-                                     strip_edges)
-
+from briefing.readers.chrome import apply_metadata, classify, iso_date, split_byline, strip_edges
 from tests.conftest import FIXTURES as ALL_FIXTURES
 from tests.conftest import SHARED, absent
 
@@ -25,14 +23,6 @@ def shared_eval() -> Path:
     if not folder.is_dir():
         absent(f"evaluation material not found at {folder} (shared folder absent)")
     return folder
-
-
-@pytest.fixture
-def sample() -> Path:
-    path = SHARED / "samples" / "az-us-strategic-cooperation.txt"
-    if not path.is_file():
-        absent(f"reference sample not found at {path} (shared folder absent)")
-    return path
 
 
 # --------------------------------------------------------------------------
@@ -173,8 +163,37 @@ def test_sentences_starting_with_by_are_not_bylines(text: str) -> None:
 # --------------------------------------------------------------------------
 
 
-def test_sample_chrome(sample: Path) -> None:
-    doc = read_path(sample)
+def test_sample_chrome(sample_path: Path) -> None:
+    doc = read_path(sample_path)
+    assert doc.chrome == ["EN", "Featured", "124", "38", "caspianreview.example", "8Sources"]
+    assert doc.site == "caspianreview.example"
+    assert doc.metadata["edition"] == "EN"
+    assert doc.metadata["sources"] == "8"
+    assert doc.metadata["counters"] == "124 38"
+    assert doc.metadata["flags"] == "Featured"
+    body = [b.text for b in doc.blocks]
+    for line in doc.chrome:
+        assert line not in body
+    assert body[-1].startswith("Caspian Review’s conclusion is")
+
+
+def test_azerbaijani_aggregator_chrome(tmp_path: Path) -> None:
+    """The chrome of an Azerbaijani aggregator page: a UI word and a glued count badge."""
+    path = tmp_path / "page.txt"
+    path.write_text("AZ\n\nPorts before promises-ANALYSIS\n\n"
+                    "Ministers met in Baku on Monday. They agreed on a joint tariff for the route.\n\n"
+                    "Seçilən\n87\n50\napa.az\n\n10Mənbələr\n", encoding="utf-8")
+    doc = read_path(path)
+    assert doc.chrome == ["AZ", "Seçilən", "87", "50", "apa.az", "10Mənbələr"]
+    assert (doc.site, doc.metadata["edition"], doc.metadata["sources"]) == ("apa.az", "AZ", "10")
+    assert (doc.metadata["counters"], doc.metadata["flags"]) == ("87 50", "Seçilən")
+    assert [b.text for b in doc.blocks] == [
+        "Ministers met in Baku on Monday. They agreed on a joint tariff for the route."]
+
+
+def test_reference_sample_chrome(reference_path: Path) -> None:
+    """The real aggregator page the project was built on (../shared)."""
+    doc = read_path(reference_path)
     assert doc.chrome == ["AZ", "Seçilən", "87", "50", "apa.az", "10Mənbələr"]
     assert doc.site == "apa.az"
     assert doc.metadata["edition"] == "AZ"
@@ -273,8 +292,8 @@ def test_text_that_only_looks_like_a_dateline_stays(text: str) -> None:
 def test_a_story_s_dateline_leaves_its_title_and_first_sentence() -> None:
     from briefing.pipeline import read_data
 
-    doc = read_data("(CNN) -- Returning home from the London 2012 Paralympic Games, I discovered the level of "
-                    "U.S. media coverage. Ten days of competition followed.".encode(), "story.txt")
+    doc = read_data(b"(CNN) -- Returning home from the London 2012 Paralympic Games, I discovered the level of "
+                    b"U.S. media coverage. Ten days of competition followed.", "story.txt")
     assert doc.metadata["agency"] == "CNN" and "(CNN) --" in doc.chrome
     assert not doc.title.startswith("(CNN)")
     assert all(not b.text.startswith("(CNN)") for b in doc.blocks)

@@ -198,7 +198,6 @@ def test_broken_xml_is_one_line() -> None:
 
 def test_cli_renders_the_docx(runner, tmp_path: Path) -> None:
     from briefing.cli import cli
-
     from tests import pdftools
 
     source = tmp_path / "corridor.docx"

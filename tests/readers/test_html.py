@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from briefing.errors import InputError
 from briefing.model import Document
-from briefing.readers import get_reader
 from briefing.pipeline import read_data, read_path
+from briefing.readers import get_reader
 from briefing.readers.html import HtmlReader
 from tests import pdftools
 from tests.conftest import BRIEF_DATE

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import InputError
-from briefing.readers import limits as limits_module
 from briefing.pipeline import read_path
+from briefing.readers import limits as limits_module
 from briefing.readers.docx import DocxReader
 from briefing.readers.limits import ReaderLimits
 from briefing.readers.pdf import PdfReader

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.readers import get_reader
 from briefing.pipeline import read_path
+from briefing.readers import get_reader
 from tests.conftest import FIXTURES, SHARED, absent
 
 SHARED_EVAL = SHARED / "eval"
@@ -211,6 +211,7 @@ def test_turkish_lessons_keep_headings_without_emoji(shared_eval: Path) -> None:
         assert doc.chrome == [], lesson.name  # nothing there looks like chrome
 
 
+# The note rows end in a space, as on the page; \x20 keeps it without trailing whitespace in the source.
 NOTES_PAGE = """# Preemption and the courts
 
 ## Introduction
@@ -223,11 +224,11 @@ Several courts held that state claims survive when they parallel federal require
 
 # Footnotes
 
-| 1. | See Jacobson v. Massachusetts, 197 U.S. 11, 25 (1905). 
-| 2. | Id. at 26. 
+| 1. | See Jacobson v. Massachusetts, 197 U.S. 11, 25 (1905).\x20
+| 2. | Id. at 26.\x20
 | 3. | See id. at 425–26 (discussing the Uniform Commercial Code and unfair trade practices in which the
-requirements are not limited to devices). 
-| 4. | Id. 
+requirements are not limited to devices).\x20
+| 4. | Id.\x20
 """
 
 

@@ -158,7 +158,7 @@ def _report(path: Path) -> Path:
             c.setFont("Times-Roman", 10)
             for k, row in enumerate([("Country", "2024", "2025"), ("Azerbaijan", "24.5", "25.1"),
                                      ("Kazakhstan", "12.0", "13.4")]):
-                for x, cell in zip((72, 250, 400), row):
+                for x, cell in zip((72, 250, 400), row, strict=True):
                     c.drawString(x, y - 80 - 14 * k, cell)
         c.showPage()
     c.save()
@@ -307,7 +307,6 @@ def test_broken_pdfs_refused(data: bytes, message: str) -> None:
 
 def test_cli_renders_the_in_focus_pdf(runner, tmp_path: Path) -> None:
     from briefing.cli import cli
-
     from tests import pdftools
 
     out = tmp_path / "brief.pdf"

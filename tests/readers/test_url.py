@@ -22,8 +22,8 @@ BIG = 300_000
 RUSSIAN = ("<html><body><article><h1>Переговоры</h1>"
            + "<p>Делегации четырёх стран встретились в Стамбуле, чтобы обсудить коридор для зерна.</p>" * 6
            + "</article></body></html>").encode("cp1251")
-PLAIN = ("Grain talks\n\nNegotiators met in Istanbul on Friday to restart talks on a "
-         "shipping corridor for grain across the Black Sea.\n").encode()
+PLAIN = (b"Grain talks\n\nNegotiators met in Istanbul on Friday to restart talks on a "
+         b"shipping corridor for grain across the Black Sea.\n")
 
 
 class Handler(BaseHTTPRequestHandler):

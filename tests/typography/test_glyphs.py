@@ -11,7 +11,6 @@ from briefing.model import Brief, ChartSpec, Point
 from briefing.resources import font_path
 from briefing.typography import bidi, fallback, glyphs
 from briefing.writers.pdf import pdf_bytes, write_pdf
-
 from tests.pdftools import fonts, text
 
 SERIF = font_path("NotoSerif-Regular.ttf")
@@ -68,7 +67,8 @@ _RML = """<document filename="x.pdf"><docinit>
 <registerTTFont faceName="T" fileName="{serif}"/><registerTTFont faceName="T-Bold" fileName="{bold}"/>
 <registerFontFamily name="T" normal="T" bold="T-Bold" italic="T" boldItalic="T-Bold"/></docinit>
 <template><pageTemplate id="p"><pageGraphics><setFont name="T" size="9"/>
-<drawRightString x="500" y="800">Brief: საქართველო</drawRightString><drawString x="10" y="10">Page <pageNumber/></drawString>
+<drawRightString x="500" y="800">Brief: საქართველო</drawRightString>\
+<drawString x="10" y="10">Page <pageNumber/></drawString>
 </pageGraphics><frame id="f" x1="10" y1="10" width="500" height="700"/></pageTemplate></template>
 <stylesheet><paraStyle name="body" fontName="T"/><paraStyle name="child" parent="body"/></stylesheet>
 <story><para style="child">Text <b>ნატო</b> and <i>Հայ</i> end</para></story></document>"""
@@ -148,7 +148,8 @@ def test_a_georgian_brief_has_every_glyph_and_one_warning_for_cjk(tmp_path: Path
 
 
 def test_right_to_left_brief_is_deterministic_and_embeds_its_fonts(tmp_path: Path) -> None:
-    brief = Brief(title="برگزیت و اتحادیه اروپا", takeaways=[Point(text="او افزود: «ما نیاز به یک توافق داریم» BBC 2019.")])
+    brief = Brief(title="برگزیت و اتحادیه اروپا",
+                  takeaways=[Point(text="او افزود: «ما نیاز به یک توافق داریم» BBC 2019.")])
     first, second = pdf_bytes(brief), pdf_bytes(brief)
     assert first == second
     out = tmp_path / "fa.pdf"

@@ -18,13 +18,13 @@ def _pages(data: bytes) -> list[str]:
     return [p.extract_text() for p in PdfReader(io.BytesIO(data)).pages]
 
 
-def test_sample_handout_is_one_page_with_takeaways_themes_and_a_chart(sample_brief: Brief) -> None:
-    pages = _pages(pdf_bytes(sample_brief, template="handout"))
+def test_sample_handout_is_one_page_with_takeaways_themes_and_a_chart(stored_brief: Brief) -> None:
+    pages = _pages(pdf_bytes(stored_brief, template="handout"))
     assert len(pages) == 1
     page = pages[0]
-    assert sample_brief.title.split()[0] in page and "Key takeaways" in page
-    assert sample_brief.takeaways[0].text[:40] in page
-    shown = [t for t in sample_brief.themes if t.kind == "section" and t.label in page.replace("\n", " ")]
+    assert stored_brief.title.split()[0] in page and "Key takeaways" in page
+    assert stored_brief.takeaways[0].text[:40] in page
+    shown = [t for t in stored_brief.themes if t.kind == "section" and t.label in page.replace("\n", " ")]
     assert len(shown) >= 3
     assert "Theme coverage" in page, "one chart"
     assert "Page 1 of 1" in page
@@ -35,7 +35,8 @@ def _long_brief(themes: int, takeaways: int, words: int) -> Brief:
     return Brief(
         title="A long report on Caspian energy routes and the politics of transit",
         sources=[Source(title="Report", site="example.org", words=9000, paragraphs=90)],
-        takeaways=[Point(text=f"{i}. {sentence}", refs=[Reference(source=1, paragraph=i + 1)]) for i in range(takeaways)],
+        takeaways=[Point(text=f"{i}. {sentence}", refs=[Reference(source=1, paragraph=i + 1)])
+                   for i in range(takeaways)],
         themes=[Theme(id=f"t{i}", label=f"Theme number {i}", words=100 * (i + 1),
                       lead=Point(text=sentence, refs=[Reference(source=1, paragraph=i + 1)]),
                       points=[Point(text=sentence, refs=[])] * 3) for i in range(themes)],
@@ -51,8 +52,8 @@ def test_too_much_content_is_shortened_to_one_page() -> None:
     assert "Theme number 0" not in pages[0]
 
 
-def test_handout_on_letter_paper_is_one_page(sample_brief: Brief) -> None:
-    assert len(_pages(pdf_bytes(sample_brief, template="handout", style=load_style(paper="letter")))) == 1
+def test_handout_on_letter_paper_is_one_page(stored_brief: Brief) -> None:
+    assert len(_pages(pdf_bytes(stored_brief, template="handout", style=load_style(paper="letter")))) == 1
 
 
 def test_a_template_that_cannot_fit_says_so(tmp_path: Path) -> None:

@@ -12,7 +12,6 @@ from briefing.model import Brief, Point, Reference, Source, Theme
 from briefing.resources import templates_dir
 from briefing.writers.pdf import write_pdf
 from briefing.writers.templating import packaged_templates, template_folder
-
 from tests.pdftools import fonts, text
 
 
@@ -34,7 +33,8 @@ def test_users_copy_of_the_template(tmp_path: Path) -> None:
     folder = tmp_path / "mine"
     shutil.copytree(templates_dir() / "policy-brief", folder)
     main = folder / "brief.rml.j2"
-    main.write_text(main.read_text(encoding="utf-8").replace("{{ labels.key_takeaways }}", "Bottom line"), encoding="utf-8")
+    main.write_text(main.read_text(encoding="utf-8").replace("{{ labels.key_takeaways }}", "Bottom line"),
+                    encoding="utf-8")
     out = write_pdf(brief(), tmp_path / "b.pdf", template=str(folder))
     body = text(out)
     assert "Bottom line" in body and "Key takeaways" not in body

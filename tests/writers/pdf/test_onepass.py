@@ -8,8 +8,7 @@ import re
 from pypdf import PdfReader
 
 from briefing.model import Brief
-from briefing.writers.pdf import onepass
-from briefing.writers.pdf import pdf_bytes
+from briefing.writers.pdf import onepass, pdf_bytes
 
 
 def _runner(sets: dict[str, str]):
@@ -66,11 +65,11 @@ def _footers(data: bytes) -> list[str]:
     return [" ".join(re.findall(r"Page \d+ of \d+", text)) for text in pages]
 
 
-def test_page_x_of_y_stays_right_when_page_counts_alternate(sample_brief: Brief) -> None:
+def test_page_x_of_y_stays_right_when_page_counts_alternate(stored_brief: Brief) -> None:
     """Briefs of different lengths one after the other: every footer counts its own pages."""
-    short = sample_brief.model_copy(update={"themes": sample_brief.themes[:1], "charts": []})
-    for brief in (sample_brief, short, sample_brief, short):
+    short = stored_brief.model_copy(update={"themes": stored_brief.themes[:1], "charts": []})
+    for brief in (stored_brief, short, stored_brief, short):
         footers = _footers(pdf_bytes(brief))
         n = len(footers)
         assert footers == [f"Page {i} of {n}" for i in range(1, n + 1)]
-    assert len(_footers(pdf_bytes(short))) < len(_footers(pdf_bytes(sample_brief)))
+    assert len(_footers(pdf_bytes(short))) < len(_footers(pdf_bytes(stored_brief)))
