@@ -16,15 +16,29 @@ first run also warms pysbd) of
 and, unless --no-cli, the wall time of a fresh ``briefing summarize FILE``
 process (imports included).  The issue's target: under 3 s for a 60-page
 CRS report.
+
+    .venv/bin/python benchmarks/speed.py --cold-start [--runs 7] [FILE]
+
+times fresh processes instead, each ``--runs`` times (default 7): ``python -c
+pass``, ``briefing --help`` and ``briefing render FILE -o <tmp>`` (default
+../shared/samples/az-us-strategic-cooperation.txt, else
+examples/caspian-corridor-analysis.txt), once with an empty cache folder for
+every run (``BRIEFING_CACHE_DIR``) and once with a cache an earlier run
+filled.  It prints the median and fastest wall time and the highest peak RSS
+(``getrusage`` of a small wrapper process's one child).  The issue's target:
+a median of 0.6 s at most and 100 MB, for the reference sample on 2 cores.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import json
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -34,6 +48,16 @@ if str(ROOT) not in sys.path:  # after PYTHONPATH: PYTHONPATH=snapshot measures 
     sys.path.append(str(ROOT))
 
 TARGET_SECONDS = 3.0
+COLD_TARGET_SECONDS, COLD_TARGET_MB = 0.6, 100.0
+
+#: Runs its arguments as one child process; prints that child's wall time, peak RSS (KB) and exit code.
+_WRAPPER = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+wall = time.perf_counter() - start
+print(json.dumps([wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code]))
+"""
 
 
 def _pdf_pages(md: Path) -> int | None:
@@ -106,6 +130,69 @@ def measure(path: Path, runs: int, cli: bool) -> dict[str, object]:
     return row
 
 
+def _fresh_process(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time (s) and peak RSS (MB: thousands of ru_maxrss KB, as ``/usr/bin/time -f %M`` / 1000) of ``command``."""
+    proc = subprocess.run([sys.executable, "-c", _WRAPPER, *command], env=env, capture_output=True, text=True,
+                          check=True)
+    wall, kilobytes, code = json.loads(proc.stdout)
+    if code != 0:
+        raise SystemExit(f"speed: {' '.join(command)} failed (exit {code})")
+    return wall, kilobytes / 1000
+
+
+def cold_start(path: Path, runs: int) -> int:
+    """The Markdown table of fresh-process times (see the module's docstring)."""
+    exe = Path(sys.executable).with_name("briefing")
+    briefing = [str(exe)] if exe.exists() else [sys.executable, "-m", "briefing"]
+    with tempfile.TemporaryDirectory(prefix="briefing-speed-") as tmp:
+        out = str(Path(tmp) / "brief.pdf")
+        render = [*briefing, "render", str(path), "-o", out, "--date", "2026-11-27"]
+        base = dict(os.environ)
+        warm_env = {**base, "BRIEFING_CACHE_DIR": str(Path(tmp) / "warm-cache")}
+        _fresh_process(render, warm_env)  # fills the warm cache
+        rows: list[tuple[str, list[tuple[float, float]]]] = []
+        cases: list[tuple[str, list[str], object]] = [
+            ("`python -c pass`", [sys.executable, "-c", "pass"], base),
+            ("`briefing --help`", [*briefing, "--help"], base),
+            ("`briefing render`, cold cache", render, "cold"),
+            ("`briefing render`, warm cache", render, warm_env),
+        ]
+        for label, command, env in cases:
+            print(f"speed: {label}", file=sys.stderr, flush=True)
+            results = []
+            for i in range(runs):
+                if env == "cold":
+                    run_env = {**base, "BRIEFING_CACHE_DIR": str(Path(tmp) / f"cold-cache-{i}")}
+                else:
+                    assert isinstance(env, dict)
+                    run_env = env
+                results.append(_fresh_process(command, run_env))
+            rows.append((label, results))
+    print(f"## Fresh processes: `briefing render {path.name}` (median of {runs} runs)\n")
+    print("| command | median (s) | fastest (s) | peak RSS (MB) |")
+    print("| --- | ---: | ---: | ---: |")
+    for label, results in rows:
+        walls = [w for w, _ in results]
+        print(f"| {label} | {statistics.median(walls):.3f} | {min(walls):.3f} | {max(m for _, m in results):.1f} |")
+    print("\npeak RSS: the highest of the runs (never below the wrapper process's own, about 11 MB). Cold cache: "
+          "an empty BRIEFING_CACHE_DIR for each run; warm: one filled by an earlier run.")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE") and not (ROOT / "briefing" / "__pycache__").is_dir():
+        print("PYTHONDONTWRITEBYTECODE is set and briefing/ has no __pycache__: every run compiles briefing's "
+              "own modules from source.")
+    walls = [w for w, _ in rows[2][1]]
+    peak = max(m for _, m in rows[2][1])
+    met = statistics.median(walls) <= COLD_TARGET_SECONDS and peak <= COLD_TARGET_MB
+    print(f"\nTarget (cold cache) <= {COLD_TARGET_SECONDS} s and <= {COLD_TARGET_MB:.0f} MB: "
+          f"{statistics.median(walls):.2f} s, {peak:.0f} MB: {'meets' if met else 'misses'} it.")
+    return 0
+
+
+def default_sample() -> Path:
+    """The reference sample in ../shared, else the project's own example."""
+    sample = ROOT.parent / "shared" / "samples" / "az-us-strategic-cooperation.txt"
+    return sample if sample.is_file() else ROOT / "examples" / "caspian-corridor-analysis.txt"
+
+
 def number_blocks_doc(doc, number_blocks):  # type: ignore[no-untyped-def]
     number_blocks(doc.blocks)
     return doc
@@ -114,9 +201,17 @@ def number_blocks_doc(doc, number_blocks):  # type: ignore[no-untyped-def]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="*", type=Path, help="documents to time (default: see above)")
-    parser.add_argument("--runs", type=int, default=3, help="runs per file; the median is shown (default 3)")
+    parser.add_argument("--runs", type=int, default=None,
+                        help="runs per file; the median is shown (default 3, with --cold-start 7)")
     parser.add_argument("--no-cli", action="store_true", help="skip timing the briefing command")
+    parser.add_argument("--cold-start", action="store_true",
+                        help="time fresh processes of `briefing render` (one FILE, default the sample)")
     args = parser.parse_args(argv)
+    if args.cold_start:
+        if len(args.files) > 1:
+            parser.error("--cold-start takes one FILE")
+        return cold_start(args.files[0] if args.files else default_sample(), args.runs or 7)
+    args.runs = args.runs or 3
 
     files: list[Path] = list(args.files)
     if not files:

@@ -29,9 +29,10 @@ CHECKED: dict[str, tuple[str, str]] = {
 RECHECK = (
     "reportlab.rl_config._registered_resets (a list of weak references to reset hooks), "
     "reportlab.pdfbase.ttfonts.TTFont (called by the Vera reset hooks), "
+    "reportlab.pdfbase.ttfonts.TTFontFace (called by TTFont.__init__ to parse the file), "
     "Canvas._code (the page's operators) and Canvas._doc (its PDFDocument), "
-    "z3c.rml.flowable.Paragraph.klass, z3c.rml.directive.ABORT_ON_INVALID_DIRECTIVE "
-    "and z3c.rml.document.Document.names"
+    "z3c.rml.flowable.Paragraph.klass, z3c.rml.directive.ABORT_ON_INVALID_DIRECTIVE, "
+    "z3c.rml.document.Document.names and the optional pikepdf import of z3c.rml.page and z3c.rml.pdfinclude"
 )
 
 
@@ -100,6 +101,23 @@ def ttfont_factory(factory: Callable[..., Any]) -> Iterator[Callable[..., Any]]:
         names["TTFont"] = real
 
 
+def ttfont_on_face(name: str, filename: str, face: Any) -> Any:
+    """A new ``TTFont`` ``name`` of ``filename`` whose face is ``face``, already parsed from that file.
+
+    ``TTFont.__init__`` runs as it always does, except that it is handed
+    ``face`` instead of parsing the file again.
+    """
+    from reportlab.pdfbase import ttfonts
+
+    names = vars(ttfonts)
+    real = names["TTFontFace"]
+    names["TTFontFace"] = lambda *_args, **_kwargs: face
+    try:
+        return ttfonts.TTFont(name, filename)
+    finally:
+        names["TTFontFace"] = real
+
+
 def page_operators(canvas: Any) -> list[str]:
     """The operators drawn on the canvas's current page so far (a live list)."""
     code: list[str] = canvas._code
@@ -112,6 +130,55 @@ def pdf_document(canvas: Any) -> Any:
 
 
 # ---------------------------------------------------------------- z3c.rml
+
+
+#: z3c.rml modules that import pikepdf if they can, for merging PDF pages (which briefs never do).
+_PIKEPDF_USERS = ("z3c.rml.page", "z3c.rml.pdfinclude")
+
+
+def rml_document() -> Any:
+    """``z3c.rml.document``, imported without loading pikepdf until a document uses it.
+
+    ``z3c.rml.page`` and ``z3c.rml.pdfinclude`` import pikepdf (0.05 s and
+    6 MB) if it is installed and do without it otherwise.  So z3c.rml is
+    imported while pikepdf looks absent, and those modules then get a module
+    that imports pikepdf when first touched (``importlib.util.LazyLoader``).
+    """
+    import importlib.util
+    import sys
+
+    if "z3c.rml.document" in sys.modules or "pikepdf" in sys.modules:
+        from z3c.rml import document
+
+        return document
+    installed = importlib.util.find_spec("pikepdf") is not None
+    sys.modules["pikepdf"] = None  # type: ignore[assignment]  # "import pikepdf" now raises ModuleNotFoundError
+    try:
+        from z3c.rml import document
+    finally:
+        del sys.modules["pikepdf"]
+    if installed:
+        lazy = _lazy_module("pikepdf")
+        for name in _PIKEPDF_USERS:
+            module = sys.modules.get(name)
+            if module is not None and vars(module).get("pikepdf", ...) is None:
+                vars(module)["pikepdf"] = lazy
+    return document
+
+
+def _lazy_module(name: str) -> Any:
+    """Module ``name`` in ``sys.modules``, executed when one of its attributes is first read."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
 
 
 def use_paragraph_class(klass: type) -> None:

@@ -29,6 +29,18 @@ def absent(message: str) -> None:
     pytest.skip(message)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_folder(tmp_path_factory: pytest.TempPathFactory):
+    """briefing's cache folder (compiled templates, font coverage) is a fresh one, never the user's."""
+    before = os.environ.get("BRIEFING_CACHE_DIR")
+    os.environ["BRIEFING_CACHE_DIR"] = str(tmp_path_factory.mktemp("briefing-cache"))
+    yield
+    if before is None:
+        os.environ.pop("BRIEFING_CACHE_DIR", None)
+    else:
+        os.environ["BRIEFING_CACHE_DIR"] = before
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

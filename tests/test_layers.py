@@ -14,7 +14,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "briefing"
 
 BASE = {"_version", "errors", "labels", "textutil", "resources", "compat", "colour", "model", "serialise",
-        "config", "discovery", "inspection"}
+        "config", "discovery", "inspection", "cache"}
 #: layer -> the layers its modules may import (besides their own)
 ALLOWED: dict[str, set[str]] = {
     "base": set(),

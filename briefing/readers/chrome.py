@@ -39,7 +39,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 from briefing.model import Document
 
@@ -141,15 +141,57 @@ class EdgeSplit:
 
 @cache
 def _is_code(code: str) -> bool:
-    """True if ``code`` is an ISO 639-1 language or ISO 3166 country code."""
+    """True if ``code`` is an ISO 639-1 language or ISO 3166 country code.
+
+    Three letters: an ISO 3166 alpha-3 code, or the ISO 639-3 code of a
+    language that has an ISO 639-1 code.
+    """
+    return code.lower() in iso_codes()
+
+
+@cache
+def iso_codes() -> frozenset[str]:
+    """The codes :func:`_is_code` accepts, lower case, as pycountry's lookups find them.
+
+    Loading pycountry's 7,900 languages costs a fresh process 0.02 s and
+    7 MB, so the codes are read from its data files directly (as its
+    ``get`` indexes them: lower case, the last entry of a code winning; a
+    test compares every code with pycountry's own lookups) and kept in
+    briefing's cache folder, under the size and modification time of those
+    files.
+    """
+    import json
+    import os
+
     import pycountry
 
-    if len(code) == 2:
-        return bool(pycountry.languages.get(alpha_2=code.lower())
-                    or pycountry.countries.get(alpha_2=code))
-    language = pycountry.languages.get(alpha_3=code.lower())
-    return bool(pycountry.countries.get(alpha_3=code)
-                or (language is not None and hasattr(language, "alpha_2")))
+    from briefing import cache
+
+    files = (pycountry.__file__ or "", pycountry.languages.filename, pycountry.countries.filename)
+    try:
+        stamps = [(os.path.abspath(f), os.stat(f).st_size, os.stat(f).st_mtime_ns) for f in files]
+    except OSError:
+        stamps = []  # not plain files: no cache
+    name = cache.entry_name("iso-codes", *stamps) + ".json"
+    data = cache.read("data", name) if stamps else None
+    if data is not None:
+        try:
+            return frozenset(str(code) for code in json.loads(data)["codes"])
+        except (ValueError, KeyError, TypeError):
+            pass
+    def entries(database: Any) -> list[dict[str, str]]:
+        with open(database.filename, encoding="utf-8") as handle:
+            found: list[dict[str, str]] = json.load(handle)[database.root_key]
+        return found
+
+    languages, countries = entries(pycountry.languages), entries(pycountry.countries)
+    codes = {entry[key].lower() for entry in countries for key in ("alpha_2", "alpha_3") if key in entry}
+    codes |= {entry["alpha_2"].lower() for entry in languages if "alpha_2" in entry}
+    by_alpha_3 = {entry["alpha_3"].lower(): entry for entry in languages if "alpha_3" in entry}
+    codes |= {code for code, entry in by_alpha_3.items() if "alpha_2" in entry}
+    if stamps:
+        cache.write("data", name, json.dumps({"codes": sorted(codes)}).encode("utf-8"))
+    return frozenset(codes)
 
 
 def is_sentence(line: str) -> bool:

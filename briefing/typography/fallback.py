@@ -12,7 +12,9 @@ has becomes U+FFFD, a visible replacement, and is named in a warning by
 
 Canvas strings (``drawString`` and friends in page graphics) cannot switch
 fonts inside one string: they are split into one string per run, placed by
-the runs' measured widths.  Coverage is read once per font file (cmap cache).
+the runs' measured widths.  Coverage is read once per font file, from the
+cache folder when it can be (:func:`briefing.typography.fontcache.coverage`),
+so a fallback face is parsed only when a run of text needs it.
 """
 
 from __future__ import annotations
@@ -76,15 +78,17 @@ def fallbacks() -> tuple[Fallback, ...]:
 @cache
 def coverage(path: str | Path) -> frozenset[int]:
     """Code points the font file at ``path`` maps to a glyph (its cmap)."""
-    return frozenset(metrics(str(path)).face.charToGlyph)
+    from briefing.typography.fontcache import coverage as cmap
+
+    return cmap(str(path))
 
 
 @cache
 def metrics(path: str) -> Any:
-    """An unregistered ReportLab TTFont of ``path``: cmap and advance widths."""
-    from reportlab.pdfbase.ttfonts import TTFont
+    """A ReportLab TTFont of ``path`` for its cmap and advance widths (the one parse of the file)."""
+    from briefing.typography.fontcache import parsed
 
-    return TTFont(f"briefing-metrics-{Path(path).name}", path)
+    return parsed(path)
 
 
 def measured_runs(text: str, path: str | Path, size: float,

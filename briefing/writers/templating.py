@@ -5,11 +5,16 @@ always on, whatever the template's file name, and undefined names are errors.
 A template is a packaged name (``policy-brief``) or a folder; a folder's files
 come first, then the packaged default template, so a user's copy can override
 one file, or ``{% extends "policy-brief/brief.rml.j2" %}``.
+
+Compiled templates are kept in briefing's cache folder (:mod:`briefing.cache`)
+for the next process: compiling the four files of a brief takes 0.07 s.
+Jinja checks each against its template's source before using it.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +55,7 @@ def environment(folder: Path) -> jinja2.Environment:
 
     One per folder and process: templates compile once (0.18 s a brief
     otherwise), and the loader still reloads a template file that changed.
+    Compiled code is also kept on disk for later processes (:func:`_disk_bytecode`).
     """
     import jinja2
 
@@ -63,12 +69,75 @@ def environment(folder: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         finalize=_xml_safe,
     )
+    env.bytecode_cache = _disk_bytecode()(_compile_settings(env))
     # Capitals for the template's own words, as their language writes them (Azerbaijani i → İ).
     env.filters["caps"] = jinja2.pass_context(lambda context, value: upper(str(value), context.get("language")))
     # Dates in the language of the template's labels (the ``language`` variable).
     env.filters["longdate"] = jinja2.pass_context(
         lambda context, value: longdate(value, context.get("language") or "en"))
     return env
+
+
+def _compile_settings(env: jinja2.Environment) -> str:
+    """Everything besides a template's source that its compiled code depends on."""
+    import importlib.util
+    import sys
+
+    import jinja2
+
+    settings = (env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
+                env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
+                env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
+                env.keep_trailing_newline, env.autoescape, env.optimized, env.is_async, sorted(env.extensions),
+                getattr(env.finalize, "__qualname__", env.finalize), getattr(env.finalize, "jinja_pass_arg", None))
+    python = f"{sys.implementation.cache_tag} {importlib.util.MAGIC_NUMBER.hex()}"
+    return f"jinja2 {jinja2.__version__} {python} {settings!r}"
+
+
+@cache
+def _disk_bytecode() -> Callable[[str], jinja2.BytecodeCache]:
+    """The class of the environments' bytecode cache (defined once Jinja2 is imported)."""
+    import jinja2
+
+    class DiskBytecode(jinja2.BytecodeCache):
+        """Compiled templates in briefing's cache folder, checked against the template source.
+
+        Jinja's own ``FileSystemBytecodeCache`` unpickles the checksum it
+        stores; this one stores it as text, with the code's ``marshal`` bytes.
+        """
+
+        def __init__(self, settings: str) -> None:
+            self.settings = settings
+
+        def _name(self, bucket: jinja2.bccache.Bucket) -> str:
+            from briefing.cache import entry_name
+
+            return entry_name(self.settings, bucket.key) + ".bytecode"
+
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            import marshal
+
+            from briefing.cache import read
+
+            data = read("templates", self._name(bucket))
+            checksum, _, code = (data or b"").partition(b"\n")
+            if data is None or checksum.decode("ascii", "replace") != bucket.checksum:
+                return  # none yet, or the template changed since: Jinja compiles it
+            try:
+                bucket.code = marshal.loads(code)
+            except (EOFError, ValueError, TypeError):
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            import marshal
+
+            from briefing.cache import write
+
+            if bucket.code is not None:
+                body = bucket.checksum.encode("ascii") + b"\n" + marshal.dumps(bucket.code)
+                write("templates", self._name(bucket), body)
+
+    return DiskBytecode
 
 
 def _xml_safe(value: Any) -> Any:

@@ -13,7 +13,7 @@ import copy
 import io
 from typing import TYPE_CHECKING, Any
 
-from briefing.compat import abort_on_unknown_tags, page_operators, set_names
+from briefing.compat import abort_on_unknown_tags, page_operators, rml_document, set_names
 from briefing.errors import TemplateError
 from briefing.writers.pdf.page import face_names
 
@@ -83,7 +83,6 @@ def lay_out(rml: str, canvas: type, style: Style, drawings: dict[str, Any], key:
     """
     from lxml import etree
     from reportlab.platypus.doctemplate import LayoutError
-    from z3c.rml import document
 
     from briefing.typography.fallback import apply as apply_fallback
     from briefing.typography.fontcache import register_declared
@@ -91,6 +90,7 @@ def lay_out(rml: str, canvas: type, style: Style, drawings: dict[str, Any], key:
     from briefing.writers.pdf.flowables import CHARTS, LOGO
     from briefing.writers.pdf.rmlcheck import check_attributes
 
+    document = rml_document()  # before any other z3c.rml import: pikepdf is loaded only if a document uses it
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(rml.encode("utf-8"), parser)

@@ -14,10 +14,15 @@ Otherwise the brief is laid out once more with the values it set itself,
 which is the pass z3c.rml would have made anyway: never more layout than
 before, and the same bytes either way.  On 50 news briefs the offer holds
 for about nine in ten.
+
+What was laid out is also kept in briefing's cache folder
+(:mod:`briefing.cache`, one small JSON file per template), so that a fresh
+process, such as one ``briefing render``, has something to offer too.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -44,7 +49,7 @@ def lay_out(run: Callable[[Names], bytes], key: str, length: int) -> bytes:
     ``length`` is the size of the document's source (its RML), which predicts
     its page count.
     """
-    seen = _REMEMBERED.setdefault(key, {})
+    seen = _remembered(key)
     offered = seen[min(seen, key=lambda n: (abs(n - length), n))] if seen else {}
     names = Names(offered)
     data = run(names)
@@ -53,5 +58,48 @@ def lay_out(run: Callable[[Names], bytes], key: str, length: int) -> bytes:
         data = run(names)
     if len(seen) >= _KEEP and length not in seen:
         del seen[next(iter(seen))]
+    before = seen.get(length)
     seen[length] = dict(names.set_here)
+    if seen[length] != before:
+        _store(key, seen)
     return data
+
+
+def _remembered(key: str) -> dict[int, dict[str, Any]]:
+    """What this process laid out with template ``key``, starting from what the cache folder holds."""
+    if key not in _REMEMBERED:
+        _REMEMBERED[key] = _stored(key)
+    return _REMEMBERED[key]
+
+
+def _entry(key: str) -> str:
+    from briefing.cache import entry_name
+
+    return entry_name("onepass", key) + ".json"
+
+
+def _stored(key: str) -> dict[int, dict[str, Any]]:
+    from briefing.cache import read
+
+    data = read("layout", _entry(key))
+    if data is None:
+        return {}
+    try:
+        stored = json.loads(data)
+        if stored["template"] != key:
+            return {}
+        seen = {int(length): dict(names) for length, names in stored["lengths"].items()}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return {}
+    if not all(isinstance(k, str) and isinstance(v, str) for names in seen.values() for k, v in names.items()):
+        return {}
+    return dict(list(seen.items())[-_KEEP:])
+
+
+def _store(key: str, seen: dict[int, dict[str, Any]]) -> None:
+    """Keep ``seen`` in the cache folder: the lengths whose names are all text (what JSON gives back as it was)."""
+    from briefing.cache import write
+
+    lengths = {str(length): names for length, names in seen.items()
+               if all(isinstance(k, str) and isinstance(v, str) for k, v in names.items())}
+    write("layout", _entry(key), json.dumps({"template": key, "lengths": lengths}).encode("utf-8"))
