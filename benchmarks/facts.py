@@ -15,8 +15,9 @@ brief's annexes are scored:
   recall = ``central`` actors shown / ``central``; institutions listed as
   persons are counted apart;
 - **timeline**: precision = rows whose date agrees with a gold event's date
-  (at the gold date's precision) / rows; rows whose date comes from a
-  statute, section, public-law, page or court citation are counted apart;
+  (at the gold date's precision) / rows; rows whose year is written only
+  inside a statute, section, public-law, bill, page or court citation (or a
+  law's name, "Act of 1962") are counted apart;
 - **figures**: precision = figures whose number is one of the gold figures'
   numbers / figures;
 - **length**: briefs with a timeline of more than 12 rows or more than 8 figures.
@@ -44,7 +45,14 @@ DATE = "2026-11-27"
 INSTITUTION = re.compile(
     r"\b(Department|Ministry|Agency|Service|Administration|Commission|Board|Council|Committee|Court|Bank|Fund|"
     r"Office|Bureau|Authority|Parliament|Institute|Program|Programme|Grant|Act|Corporation|Company|Association)$")
-CITATION = re.compile(r"§|U\.S\.C\.|C\.F\.R\.|\bP\.L\.|\bPub\. L\.|\bNo\.\s*\d|\bF\.\d?d\b|\bpp?\.\s*\d|\bCir\.")
+# The spans of citations: statute sections, public laws, bills, reporters, court
+# parentheticals, numbers, pages, URLs (written here apart from briefing's own rules).
+CITATION = re.compile(
+    r"§+\s*[\w.()–-]+(?:\s*(?:and|or|,|-|–)\s*§*\s*[\w.()–-]+)*"
+    r"|\d+\s+(?:U\.S\.C\.|C\.F\.R\.|Stat\.|F\.\s?\d?d|F\.\s?Supp\.)\s*§*\s*[\w.()–-]*"
+    r"|\b(?:P\.\s?L\.|Pub\.\s?L\.)\s*(?:No\.\s*)?\d+[-–]\d+|\((?:[\w.']+\s+){0,4}(?:Cir\.|D\.\s?\w+\.?)\s*\d{4}\)"
+    r"|\b(?:H\.\s?R|S|H\.\s?Res|S\.\s?Res)\.\s?\d+|\bNo\.\s*\d+|\bpp?\.\s*\d+|https?://\S+"
+    r"|\b(?:Act|Code) of \d{4}")
 
 
 def _norm(text: str) -> str:
@@ -116,8 +124,8 @@ def score(gold: dict[str, Any], brief: Any, name: str) -> Score:
     dates = [str(e["date"]) for e in gold.get("events") or []]
     for event in brief.timeline:
         result.events_shown += 1
-        if CITATION.search(event.text) and any(event.date[:4] in s for s in re.findall(r"[§\d][^,;]*", event.text)):
-            result.citation_rows += 1
+        if event.date[:4] in event.text and event.date[:4] not in CITATION.sub(" ", event.text):
+            result.citation_rows += 1  # the year is written only inside a citation
         if any(event.date.startswith(d) or d.startswith(event.date) for d in dates):
             result.events_true += 1
         else:

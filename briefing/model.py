@@ -22,7 +22,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 SCHEMA_VERSION: Final = 1
 
-BlockKind = Literal["heading", "paragraph", "list_item", "quote", "table"]
+BlockKind = Literal["heading", "paragraph", "list_item", "quote", "table", "note"]
 ActorKind = Literal["country", "organisation", "person", "group", "place"]
 FigureKind = Literal["amount", "percentage", "duration", "count", "quantity"]
 

@@ -30,7 +30,8 @@ def test_actors_timeline_and_figures_are_scored() -> None:
         actors=[Actor(name="FAA", kind="organisation"), Actor(name="Canada", kind="country"),
                 Actor(name="Assistance Grant", kind="person"), Actor(name="Jordan", kind="country")],
         timeline=[Event(date="2023-05-02", label="2 May 2023", text="The FAA issued the rule."),
-                  Event(date="1901", label="1901", text="See 33 U.S.C. §§1901-1915.")],
+                  Event(date="1901", label="1901", text="See 33 U.S.C. §§1901-1915."),
+                  Event(date="2019", label="2019", text="In 2019 the FAA cited 14 C.F.R. §25.1309.")],
         figures=[KeyFigure(value="$5 million", kind="amount", context="c"),
                  KeyFigure(value="$30145", kind="amount", context="§30145")],
     )
@@ -38,5 +39,5 @@ def test_actors_timeline_and_figures_are_scored() -> None:
     assert (s.actors_shown, s.actors_true) == (4, 2)
     assert (s.central, s.central_found) == (2, 1) and s.missed_central == ["norway"]
     assert s.persons_institutions == 1
-    assert (s.events_shown, s.events_true, s.citation_rows) == (2, 1, 1)
+    assert (s.events_shown, s.events_true, s.citation_rows) == (3, 2, 1)
     assert (s.figures_shown, s.figures_true) == (2, 1)

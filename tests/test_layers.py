@@ -13,7 +13,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "briefing"
 
-BASE = {"_version", "errors", "labels", "textutil", "resources", "compat", "colour", "model", "serialise",
+BASE = {"_version", "errors", "labels", "notes", "textutil", "resources", "compat", "colour", "model", "serialise",
         "config", "discovery", "inspection", "cache"}
 #: layer -> the layers its modules may import (besides their own)
 ALLOWED: dict[str, set[str]] = {

@@ -6,7 +6,8 @@ Rules, in order of precedence (an earlier rule's span is never re-used):
    ``Sept. 11th 2001``, ``11 September 2001``, ``the 11th of September, 2001``,
    and day-month-year with Azerbaijani, Turkish or Russian month names
    (``11 sentyabr 2001``, ``11 Eylül 2001``, ``11 сентября 2001``);
-2. month and year: ``March 2023``, ``September of 2001``;
+2. month and year: ``March 2023``, ``September of 2001``, ``April–June 2025``
+   (dated by its first month);
 3. day and month without a year (``September 11``, ``9/11``), reported only
    when a year can be given honestly, always as approximate: from a full date
    with the same day and month in the same text; ``9/11`` and ``the events
@@ -20,7 +21,11 @@ Rules, in order of precedence (an earlier rule's span is never re-used):
 5. relative dates (``yesterday``, ``this morning``, ``last week``, ``earlier this month``,
    ``last year``, ``in recent days``, ``on Monday``, ``two years ago``), only
    when ``reference`` is given, anchored on it and approximate.  A bare
-   ``today`` is left out: in analysis it mostly means "nowadays".
+   ``today`` is left out: in analysis it mostly means "nowadays"; so is
+   ``the next year`` ("paid for the next year"), a duration.
+
+Numbers in citations (statute sections, public laws, bills, court reporters,
+the year in a law's name, URLs) are masked before any rule runs.
 
 Durations ("99-year", "thirty years") are never dates: see ``figures``.
 """
@@ -83,19 +88,39 @@ _FULL = [
     rf"(?<!\w){_DAY}\s+{_FOREIGN_MONTH}\s+{_YEAR}{_END}",
 ]
 _MONTH_YEAR = rf"(?<!\w){_MONTH},?\s+(?:of\s+)?{_YEAR}{_END}"  # not "2011-12": a range
+_MONTH_RANGE = (r"(?<!\w)(?P<first>(?:" + "|".join(MONTH_NAMES) + r"))\s*[-–]\s*"
+                rf"{_MONTH},?\s+{_YEAR}{_END}")  # "April-June 2025": from April
 _DAY_MONTH = [
     rf"(?<!\w){_MONTH}\s+{_DAY}(?![\w]|[.,]\d|,?\s+\d)",
     rf"(?<![\w,.]){_DAY}\s+(?:of\s+)?{_MONTH}(?!,?\s+\d)",
     r"(?<![\w/])9/11(?![\w/])",
 ]
 _NINE_ELEVEN = r"(?:events|attacks|aftermath)\s+of\s+$|post-$"
-_YEAR_ONLY = rf"(?<![\w$€£¥₼₽₺.,/#]){_YEAR}(?![\w%]|[.,]\d|[-–‑]\s*(?:year|month|week|day)|\s*(?:%|percent|per\s+cent))"
+_YEAR_ONLY = (rf"(?<![\w$€£¥₼₽₺.,/#§]){_YEAR}"
+              r"(?![\w%]|[.,]\d|[-–‑]\s*(?:year|month|week|day)|\s*(?:%|percent|per\s+cent)"
+              r"|['’](?:l[iıuü]|l[ae]r)|-(?:х|е|ых|ые)\b|-c[iıuü] ill[əe]r)")  # decades: "1920'li", "1990-х"
+# Numbers in citations are never dates: statute sections ("19 U.S.C. §1862"),
+# public laws, reporters and courts ("412 F.3d 118 (2d Cir. 2005)"), the year
+# in a law's name ("Trade Act of 1974", "the 2015 Iran Nuclear Agreement
+# Review Act"), bill numbers ("H.R. 1903", "S. 348") and URLs.  Masked before any rule runs.
+_CITATIONS = (
+    r"§+\s*[\w.()–-]+(?:\s*(?:and|or|,|-|–|through)\s*§*\s*[\w.()–-]+)*"
+    r"|\b\d+\s+(?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|Stat\.|U\.S\.|F\.\s?(?:2d|3d|4th)?|F\.\s?Supp\.(?:\s?[23]d)?|S\.\s?Ct\.|"
+    r"L\.\s?Ed\.(?:\s?2d)?|Fed\.\s?Reg\.|Cong\.\s?Rec\.)\s*(?:§+\s*)?[\w.()–-]*"
+    r"|\b(?:P\.\s?L\.|Pub\.\s?L\.|Public\s+Law)\s*(?:No\.\s*)?\d+[-–]\d+"
+    r"|\((?:[\w.]+\s+){0,4}(?:Cir\.|D\.\s?[A-Z][\w.]*|Fed\.\s?Cl\.|C\.I\.T\.|Ct\.\s?Int'l\s?Trade)\s*(?:1[89]|20)\d\d\)"
+    r"|\b(?:Act|Acts|Code|Law)\s+of\s+(?:1[89]|20)\d\d\b"
+    r"|\b(?:H\.\s?R|S|H\.\s?Res|S\.\s?Res|H\.\s?J\.\s?Res|S\.\s?J\.\s?Res|H\.\s?Con\.\s?Res|S\.\s?Con\.\s?Res)\.\s?\d+"
+    r"|\b(?:1[89]|20)\d\d(?=\s+(?:[A-Z][\w'’-]*\s+){1,8}Act\b)"
+    r"|https?://\S+|\bwww\.\S+"
+)
 # Words after which a number is a label, not a year or a figure ("Section 907"); a regex source.
 LABEL_BEFORE = (
     r"(?:\b(?:[Ss]ections?|[Aa]rticles?|[Rr]esolutions?|[Pp]aragraphs?|[Cc]hapters?|[Cc]lauses?|"
     r"No|Nos|[Nn]umbers?|[Ll]aws?|[Dd]ecrees?|[Oo]rders?|[Rr]ules?|[Ff]lights?|[Rr]outes?|"
     r"[Rr]ooms?|[Ii]tems?|[Pp]arts?|[Tt]itles?|[Aa]mendments?|[Bb]ills?|[Dd]irectives?|"
-    r"[Rr]egulations?|[Pp]rotocols?|p|pp|USD|EUR|AZN|GBP|RUB)\.?|#|№)\s*$"
+    r"[Rr]egulations?|[Pp]rotocols?|[Tt]ables?|[Ff]igures?|[Bb]ox|[Cc]harts?|[Mm]aps?|[Ee]xhibits?|"
+    r"[Aa]ppendix|[Aa]nnex|[Pp]ages?|[Ff]ootnotes?|[Nn]otes?|p|pp|USD|EUR|AZN|GBP|RUB)\.?|#|№)\s*$"
 )
 _COUNT_AFTER = (
     r"\s+(?:[A-Z][a-z]+\s+)?(?:troops|soldiers|servicemen|personnel|peacekeepers|people|persons|"
@@ -112,7 +137,7 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
 _RELATIVE = (
     r"(?<!\w)(?P<expr>[Yy]esterday|[Tt]omorrow|[Ll]ast night|[Tt]his (?:morning|afternoon|evening)"
     r"|(?:(?:[Ee]arlier|[Ll]ater) )?[Tt]his (?P<this>week|month|year)"
-    r"|[Ll]ast (?P<last>week|month|year)|[Nn]ext (?P<next>week|month|year)"
+    r"|(?<![Tt]he )(?<![Tt]his )[Ll]ast (?P<last>week|month|year)|(?<![Tt]he )[Nn]ext (?P<next>week|month|year)"
     r"|(?:[Ii]n )?(?:[Rr]ecent|the (?:past|last) (?:few|several)) (?P<recent>days|weeks|months)"
     r"|(?:(?P<wmod>[Oo]n|[Ll]ast|[Nn]ext|[Tt]his) )(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
     r"|(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r"|a|an) (?P<unit>day|week|month|year)s? ago)(?!\w)"
@@ -200,6 +225,7 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     found: list[DateMention] = []
     if not _rx(_DIGIT).search(text):
         return _relatives(text, reference, found) if reference is not None else []
+    text = _rx(_CITATIONS).sub(lambda m: " " * len(m.group()), text)
 
     def free(start: int, end: int) -> bool:
         return not any(d.start < end and start < d.end for d in found)
@@ -218,6 +244,10 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
             if free(m.start(), m.end()):
                 add(m, day.isoformat(), _day_label(day))
     known = {(int(d.iso[5:7]), int(d.iso[8:10])): int(d.iso[:4]) for d in found}
+    for m in _rx(_MONTH_RANGE).finditer(text):
+        if free(m.start(), m.end()):
+            first, last, year = _month_number(m.group("first")), _month_number(m.group("month")), int(m.group("year"))
+            add(m, f"{year:04d}-{first:02d}", f"{MONTH_NAMES[first - 1]}–{MONTH_NAMES[last - 1]} {year}")
     for m in _rx(_MONTH_YEAR).finditer(text):
         if free(m.start(), m.end()):
             month, year = _month_number(m.group("month")), int(m.group("year"))

@@ -13,7 +13,7 @@ languages is usually the nominative ("Владимир Путин", not "Вла�
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -23,16 +23,26 @@ __all__ = ["Person", "find_people"]
 
 _TITLES = {
     "az": ("prezident baş nazir nazir kansler katib sədr səfir spiker rəhbər müavin komissar deputat general "
-           "sözçü nümayəndə direktor kral şah"),
+           "sözçü nümayəndə direktor müdir kral şah cənab xanım"),
     "tr": ("cumhurbaşkan başbakan bakan şansölye sekreter başkan büyükelçi sözcü lider general milletvekili "
            "müdür komiser kral"),
     "ru": ("президент премьер министр канцлер госсекретарь секретарь председатель посол глава спикер генсек "
-           "депутат сенатор генерал лидер король директор"),
+           "депутат сенатор генерал лидер король директор господин госпожа"),
     "uk": "президент прем'єр міністр канцлер держсекретар секретар голова посол речник генерал лідер директор",
     "kk": "президент премьер министр канцлер хатшы төраға елші",
     "ka": "პრეზიდენტ პრემიერ მინისტრ კანცლერ მდივან თავმჯდომარე ელჩ",
     "hy": "նախագահ վարչապետ նախարար կանցլեր քարտուղար դեսպան",
 }
+# Verbs of speech: two or three capitalised words just before one ("Грег Кларк
+# заявил", "Greg Clark dedi") or just after ("говорит Марвин Кук") name a person.
+_SPEECH = {
+    "az": "dedi deyib bildirib bildirdi söylədi söyləyib vurğulayıb vurğuladı qeyd",
+    "tr": "dedi söyledi açıkladı belirtti vurguladı kaydetti",
+    "ru": ("заявил заявила сказал сказала отметил отметила сообщил сообщила подчеркнул подчеркнула добавил "
+           "добавила пояснил пояснила говорит считает признал признала"),
+    "uk": "заявив заявила сказав сказала зазначив зазначила повідомив повідомила говорить додав додала",
+}
+_SPEECH_BEFORE = {"ru": "говорит сказал сказала заявил заявила отметил отметила", "uk": "говорить сказав сказала"}
 _BETWEEN = {"ru": 4, "uk": 4}  # words that may stand between a title and the name
 _TITLE_TAIL = 4  # letters a title may carry ("Prezidenti", "Bakanı", "президентом")
 
@@ -61,6 +71,50 @@ class _Name(NamedTuple):
     start: int
     end: int
     tokens: tuple[str, ...]
+
+
+def _spoken(texts: Sequence[str], words: list[list[re.Match[str]]], language: str,
+            name_word: Callable[[str], bool], strict: Callable[[str], bool]) -> list[_Name]:
+    """Names of two or three words right before a verb of speech, or right after one that opens a clause.
+
+    The words are capitalised (``name_word``); the first must also name no
+    known actor (``strict``): "России Сергей Лавров заявил" is Сергей Лавров.
+    """
+    after = frozenset(_SPEECH.get(language, "").split())
+    before = frozenset(_SPEECH_BEFORE.get(language, "").split())
+    found: list[_Name] = []
+    for t, ws in enumerate(words):
+        for i, w in enumerate(ws):
+            verb = fold(w.group(), language)
+            run = _run_back(texts[t], ws, i, name_word) if verb in after else []
+            if not 2 <= len(run) <= 3 and verb in before:
+                run = _run_on(texts[t], ws, i, name_word)
+            while run and not strict(run[0].group()):
+                run = run[1:]
+            if 2 <= len(run) <= 3:
+                found.append(_Name(t, run[0].start(), run[-1].end(), tuple(bare(m.group(), language) for m in run)))
+    return found
+
+
+def _run_back(text: str, ws: list[re.Match[str]], i: int, name_word: Callable[[str], bool]) -> list[re.Match[str]]:
+    run: list[re.Match[str]] = []
+    j = i - 1
+    while j >= 0 and len(run) < 4 and name_word(ws[j].group()) and text[ws[j].end():(run or [ws[i]])[0].start()] in (
+            " ", ", ", "\u00a0"):
+        run.insert(0, ws[j])
+        j -= 1
+    return run
+
+
+def _run_on(text: str, ws: list[re.Match[str]], i: int, name_word: Callable[[str], bool]) -> list[re.Match[str]]:
+    run: list[re.Match[str]] = []
+    j = i + 1
+    while j < len(ws) and len(run) < 4 and name_word(ws[j].group()) and text[(run or [ws[i]])[-1].end():
+                                                                               ws[j].start()] in (
+            " ", "\u00a0"):
+        run.append(ws[j])
+        j += 1
+    return run
 
 
 def find_people(texts: Sequence[str], language: str) -> list[Person]:
@@ -96,6 +150,11 @@ def find_people(texts: Sequence[str], language: str) -> list[Person]:
                 j += 1
             if run:
                 named.append(_Name(t, run[0].start(), run[-1].end(), tuple(bare(m.group(), language) for m in run)))
+    def loose(word: str) -> bool:  # a surname may also name a place ("Кук", the Cook Islands)
+        written = bare(word, language)
+        return written[:1].isupper() and not written.isupper() and not _is_title(word, language)
+
+    named.extend(_spoken(texts, words, language, loose, name_word))
     full = [n for n in named if len(n.tokens) > 1]
     if not full:
         return []
@@ -121,7 +180,7 @@ def find_people(texts: Sequence[str], language: str) -> list[Person]:
         i = 0
         while i < len(ws):
             word = ws[i].group()
-            match = next((p for s, p in surnames.items() if name_word(word) and same(bare(word, language), s)), None)
+            match = next((p for s, p in surnames.items() if loose(word) and same(bare(word, language), s)), None)
             if match is None:
                 i += 1
                 continue

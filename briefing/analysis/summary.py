@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from briefing.analysis.ranking import boilerplate_factors, rank, select
 from briefing.model import Document
+from briefing.notes import is_prose
 
 # Redundancy control (maximal marginal relevance), strongest for a short
 # summary of a long text.  A summary that keeps a large share of the text
@@ -26,7 +27,7 @@ def summarize(doc: Document, *, sentences: int | None = None, words: int | None 
 
     With neither, three sentences.  The result keeps document order.
     """
-    texts = [s.text for b in doc.paragraphs if b.kind != "table" for s in b.sentences]  # prose, as in themes
+    texts = [s.text for b in doc.paragraphs if is_prose(b) for s in b.sentences]  # as in themes
     if not texts:
         return []
     total = max(len(texts) - 1, 1)

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING
 from briefing.analysis.keyphrases import labels
 from briefing.analysis.ranking import terms, tfidf
 from briefing.model import Block, Document
+from briefing.notes import is_back_matter, is_prose, unnumbered
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -32,44 +32,6 @@ MIN_SECTION_WORDS = 25  # a section smaller than this (a heading-only parent, a 
 SEGMENT_WORDS = 700  # about one topical segment per this many words: a news story is one theme
 MAX_SEGMENTS = 5
 GROUP_SIMILARITY = 0.2  # segments of different documents closer than this share a theme
-
-# Headings that open a document's back matter: nothing after them is a theme.
-_BACK_MATTER = re.compile(
-    r"^(?:\d+[.)]?\s+)?(?:foot|end)?notes?$|^references?$|^bibliography$|^sources?$|^footnotes$|"
-    r"^acknowledge?ments?$|^about the authors?$|^author(?:s|'s)? (?:information|contact)|^disclaimer$|"
-    r"^appendix\b|^annex\b|^related (?:articles|stories|content)$",
-    re.IGNORECASE,
-)
-# The same in Turkish, Azerbaijani, Russian and Ukrainian: bibliographies, notes,
-# "recommended sources" and "further reading" (anywhere in the heading).
-_BACK_MATTER_LOCAL = re.compile(
-    r"\bkaynakça|\bokumalar|\bokuma önerileri|\breferanslar|^(?:dipnotlar|notlar|ekler)\b"
-    r"|\bkaynak\w*\b.*\b(?:okuma|öneri)\w*"
-    r"|\b(?:okuma|önerilen)\w*\b.*\bkaynak|^(?:istifadə olunmuş )?ədəbiyyat|^(?:mənbələr|qeydlər|istinadlar)$"
-    r"|^(?:список (?:использованной )?литературы|литература|источники|примечания|сноски|библиография"
-    r"|джерела|примітки|література|список літератури)$",
-    re.IGNORECASE,
-)
-# A heading's own numbering: "1.", "2.3", "IV.", "A)" before the words.
-_NUMBERING = re.compile(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])[.)]|\d{1,2}(?:\.\d{1,2})+)\s+(?=\S)")
-
-
-def unnumbered(heading: str) -> str:
-    """The heading without its own section number (the brief numbers themes itself)."""
-    heading = heading.strip()
-    m = _NUMBERING.match(heading)
-    if m is None or m.end() == len(heading):
-        return heading
-    if m.group().rstrip()[-1].isdigit() and heading[m.end()].islower():
-        return heading  # "1.5 degrees of warming": a number, not a section
-    return heading[m.end():]
-
-
-def is_back_matter(heading: str) -> bool:
-    """Whether a heading opens notes, references, sources or appendices."""
-    text = unnumbered(heading).strip(" :.")
-    return bool(_BACK_MATTER.match(text) or _BACK_MATTER_LOCAL.search(text))
-
 
 @dataclass
 class Segment:
@@ -93,12 +55,12 @@ class Segment:
 
 
 def body_blocks(doc: Document) -> list[Block]:
-    """Headings and text blocks of the body: no tables, no back matter."""
+    """Headings and text blocks of the body: no tables, no notes, no back matter."""
     blocks = []
     for block in doc.blocks:
         if block.kind == "heading" and is_back_matter(block.text):
             break
-        if block.kind != "table":
+        if block.kind == "heading" or is_prose(block):
             blocks.append(block)
     return blocks
 

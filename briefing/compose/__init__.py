@@ -112,7 +112,8 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
         theme.lead = point(lead) if lead is not None else None
         theme.points = [point(i) for i in chosen if i != lead]
 
-    actors = facts.actors(documents, units, themes)
+    named = facts.mentions(documents, units)
+    actors = facts.actors(units, themes, named)
     # A theme's actors are those it names; the ones every theme names say
     # nothing about any one of them (when there are several themes).
     everywhere = {a.name for a in actors if len(themes) >= 3 and all(a.mentions.get(t.id) for t in themes)}
@@ -123,7 +124,7 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
         ][:4]
 
     scores = ranking.scores
-    timeline = facts.timeline(documents, units)
+    timeline = facts.timeline(documents, units, named, scores)
     figures = facts.figures(units, scores)
     used = set(placed)  # takeaways and theme points: say each thing once
     outlook_idx = sorted(

@@ -24,6 +24,7 @@ from typing import ClassVar
 from briefing.errors import InputError, UnsupportedFormat
 from briefing.model import Block, Document
 from briefing.readers.limits import MAX_INPUT_BYTES, ReaderLimits
+from briefing.readers.notes import mark_notes
 
 __all__ = [
     "MAX_INPUT_BYTES",
@@ -192,8 +193,9 @@ def read_data(data: bytes, path: str, reader: Reader | None = None,
     """Read ``data`` (the bytes of ``path``) into a Document of numbered blocks.
 
     Sets ``doc.path`` to ``path`` as given and ``doc.sha256`` to the hash of
-    ``data`` and numbers the blocks; the language is the one the reader
-    found, if any.  Binary readers (PDF, DOCX) also get ``limits`` (default
+    ``data``, marks the notes (:func:`~briefing.readers.notes.mark_notes`)
+    and numbers the blocks; the language is the one the reader found, if any.
+    Binary readers (PDF, DOCX) also get ``limits`` (default
     :class:`~briefing.readers.limits.ReaderLimits`): pages, time, zip-bomb
     checks.
     """
@@ -204,6 +206,7 @@ def read_data(data: bytes, path: str, reader: Reader | None = None,
         doc = reader.read(data, path)
     doc.path = path
     doc.sha256 = hashlib.sha256(data).hexdigest()
+    mark_notes(doc)
     number_blocks(doc.blocks)
     if not doc.title.strip():  # a reader bug, not the user's: still never empty
         doc.title = Path(path).stem if path != "-" else "Untitled document"

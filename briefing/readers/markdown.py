@@ -239,8 +239,8 @@ def _blocks(tokens: list[Any], source: list[str]) -> list[_MdBlock]:
                 item[-1].lines.extend(x for x in lines if x.text)
             elif not quote and token.map and _note_rows(source[token.map[0]:token.map[1]]):
                 # "| 12. | See id. at 425." lines without a table's delimiter row: the notes
-                # of a congress.gov page, a table of notes, not prose to summarise
-                add("table", lines, token.map)
+                # of a congress.gov page: notes, not prose to summarise
+                add("note", lines, token.map)
             else:
                 add("quote" if quote else "paragraph", lines, token.map, emphasised)
     return blocks

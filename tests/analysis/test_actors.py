@@ -49,7 +49,7 @@ def test_united_states_surfaces(surface: str) -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "country"),
     [
-        ("Talks in Baku ended.", "Baku", "Azerbaijan"),
+        ("Baku rejected the talks.", "Baku", "Azerbaijan"),
         ("The Azerbaijani side agreed.", "Azerbaijani", "Azerbaijan"),
         ("It angered official Baku.", "official Baku", "Azerbaijan"),
         ("Official Baku demands it.", "Official Baku", "Azerbaijan"),
@@ -210,7 +210,7 @@ def test_data_tables_cover_many_countries_and_valid_kinds() -> None:
 def test_every_table_surface_is_found_as_a_country(table: str) -> None:
     for code, surfaces in _table(table).items():
         for surface in surfaces:  # type: ignore[attr-defined]
-            found = names(f"Officials in {surface} spoke.")
+            found = names(f"Officials of {surface} spoke.")
             assert [(s, k) for s, _, k in found] == [(surface, "country")], (code, surface, found)
 
 

@@ -38,7 +38,7 @@ def figures(text: str) -> list[tuple[str, str, float | None, str | None]]:
         ("It ships 10 million barrels.", ("10 million barrels", "quantity", 1e7, "barrels")),
         ("It ships 1.2 million barrels per day.",
          ("1.2 million barrels per day", "quantity", 1.2e6, "barrels per day")),
-        ("It ships 20 bcm a year.", ("20 bcm", "quantity", 20.0, "bcm")),
+        ("It ships 20 bcm a year.", ("20 bcm a year", "quantity", 20.0, "bcm")),  # the rate belongs to the value
         ("It ships 16 billion cubic metres.", ("16 billion cubic metres", "quantity", 1.6e10, "cubic metres")),
         ("A 1,768-kilometre pipeline.", ("1,768-kilometre", "quantity", 1768.0, "km")),
         ("Some 1,200 soldiers served.", ("1,200 soldiers", "count", 1200.0, "soldiers")),
@@ -121,9 +121,9 @@ def test_sample_figures() -> None:
     # the figures the text states plainly, in document order (others may come between)
     expected = iter([
         ("Three years", "duration"), ("2.7 million tonnes", "quantity"), ("65 percent", "percentage"),
-        ("4.5 million tonnes", "quantity"), ("10 million tonnes", "quantity"), ("eight days", "duration"),
+        ("4.5 million tonnes", "quantity"), ("10 million tonnes a year", "quantity"), ("eight days", "duration"),
         ("23 days", "duration"), ("14 days", "duration"), ("15 days", "duration"), ("40 days", "duration"),
-        ("$1.2 billion", "amount"), ("25 million tonnes", "quantity"), ("$0.6 billion", "amount"),
+        ("$1.2 billion", "amount"), ("25 million tonnes a year", "quantity"), ("$0.6 billion", "amount"),
         ("$1.1 billion", "amount"), ("$1.9 billion", "amount"),
         ("$18 billion", "amount"), ("€2.5 billion", "amount"), ("30 percent", "percentage"),
         ("41 percent", "percentage"), ("12 percent", "percentage"), ("eighteen months", "duration"),
@@ -143,10 +143,12 @@ def test_sample_figures() -> None:
 @pytest.mark.parametrize("text, value, expected", [
     ("The 99-year cooperation agreement on the Zangazur Corridor was signed.", "99-year",
      "cooperation agreement on the Zangazur Corridor"),
-    ("Last year the budget rose by 15%.", "15%", "Last year the budget rose"),
+    ("Last year the budget rose by 15%.", "15%", "rise in the budget"),
+    ("The tariff rate of 50% applies to copper.", "50%", "tariff rate"),
+    ("Norway provided MIS with an additional $5 million.", "$5 million", ""),  # a clause cut in the middle
+    ("Congress appropriated $1.2 billion.", "$1.2 billion", "appropriated by Congress"),
     ("What happened to the Boeing 777 and the 239 passengers and crew on board.", "239 passengers", ""),
-    ("The recorder captures four audio channels for a maximum of two hours before overwriting.", "two hours",
-     "audio channels for a maximum"),
+    ("The recorder captures four audio channels for a maximum of two hours before overwriting.", "two hours", ""),
 ])
 def test_a_figure_s_label_never_dangles(text: str, value: str, expected: str) -> None:
     from briefing.analysis.figures import gist

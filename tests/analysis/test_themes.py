@@ -120,7 +120,7 @@ def test_grouping_keeps_stories_apart_and_merges_the_same_story() -> None:
 
 
 def test_a_heading_s_own_number_is_not_part_of_the_theme_label() -> None:
-    from briefing.analysis.themes import unnumbered
+    from briefing.notes import unnumbered
 
     cases = {
         "1. Hazar Havzası: Stratejik Denge": "Hazar Havzası: Stratejik Denge",
@@ -137,7 +137,7 @@ def test_a_heading_s_own_number_is_not_part_of_the_theme_label() -> None:
 
 
 def test_back_matter_in_other_languages_ends_the_themes() -> None:
-    from briefing.analysis.themes import is_back_matter
+    from briefing.notes import is_back_matter
 
     back = ["8. Kaynakça", "Önerilen Kaynaklar: Devlet Aklı ve Jeopolitik Vizyon", "İleri Doktriner Okumalar",
             "Stratejik Okuma Önerileri", "Temel Doktriner Referanslar", "İstifadə olunmuş ədəbiyyat",

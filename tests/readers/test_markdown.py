@@ -232,7 +232,7 @@ requirements are not limited to devices).\x20
 """
 
 
-def test_numbered_note_rows_without_a_table_header_are_a_table(tmp_path: Path) -> None:
+def test_numbered_note_rows_without_a_table_header_are_notes(tmp_path: Path) -> None:
     """congress.gov pages end in "| 12. | See id." rows: notes, never summary sentences."""
     from briefing.analysis.summary import summarize
 
@@ -240,7 +240,7 @@ def test_numbered_note_rows_without_a_table_header_are_a_table(tmp_path: Path) -
     page.write_text(NOTES_PAGE, encoding="utf-8")
     doc = read_path(page)
     notes = [b for b in doc.blocks if "Jacobson" in b.text]
-    assert [b.kind for b in notes] == ["table"]
+    assert [b.kind for b in notes] == ["note"]
     assert "Id. at 26" in notes[0].text
     chosen = summarize(doc, sentences=3)
     assert chosen and not any("|" in s or s.startswith(("See", "Id.")) for s in chosen)
