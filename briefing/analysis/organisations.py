@@ -49,13 +49,15 @@ class Organisation(NamedTuple):
 
 # Stems of institution words in Turkish and Azerbaijani (the word may carry endings).
 _HEADS_LOCAL = {
-    "tr": ("bakanlığ", "bakanlık", "kurum", "kurul", "ajans", "banka", "fon", "konsey", "meclis", "komisyon",
+    "tr": ("bakanlığ", "hükümet", "yönetim", "idaresi", "bakanlık", "kurum", "kurul", "ajans", "banka", "fon",
+           "konsey", "meclis", "komisyon",
            "mahkeme", "başkanlığ", "başkanlık", "müdürlüğ", "müdürlük", "daire", "üniversite", "enstitü", "dernek",
            "derneğ", "şirket", "vakf", "vakıf", "parti", "teşkilat", "örgüt", "imparatorluğ", "imparatorluk",
            "birliğ", "birlik", "akademi", "odası", "konfederasyon", "federasyon", "holding"),
     "az": ("nazirliy", "nazirlik", "komitə", "agentliy", "agentlik", "xidmət", "bank", "fond", "şura", "məclis",
            "komissiya", "məhkəmə", "idarə", "departament", "universitet", "institut", "palata", "assosiasiya",
-           "şirkət", "partiya", "təşkilat", "imperiya", "ittifaq", "akademiya", "federasiya", "holdinq"),
+           "şirkət", "partiya", "təşkilat", "imperiya", "ittifaq", "akademiya", "federasiya", "holdinq",
+           "administrasiya", "aparat", "hökumət"),
 }
 _CONNECT = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "&"})
 _OPENERS = frozenset("""
@@ -80,8 +82,8 @@ _DEFINED_BEFORE = re.compile(r"(?<![\w.])(?P<short>[A-Z][A-Z&.-]{1,9})\s+\((?P<l
 # apposition, a company's people or shares around it, a legal form after it.
 _NAME = r"(?P<name>[A-Z][\w&'’.-]*(?:[ \u00a0][A-Z][\w&.-]*){0,2})"
 _COMPANY = (r"(?:company|firm|carmaker|automaker|drugmaker|insurer|retailer|manufacturer|studio|airline|"
-            r"conglomerate|broadcaster|newspaper|agency|bank|lender|charity|developer|producer|supplier|"
-            r"operator|maker|giant|chain|group|outlet|network|startup|start-up|subsidiary|rival)")
+            r"conglomerate|broadcaster|newspaper|agency|bank|lender|charity|supplier|maker|giant|chain|group|"
+            r"outlet|network|startup|start-up|subsidiary)")  # not "producer", "developer": people too
 _PEOPLE_OF = (r"(?:chief executive(?: officer)?|CEO|chairman|chairwoman|co-chair|boss|founder|spokesman|"
               r"spokeswoman|spokesperson|shareholders|employees|staff|workers|lawyers?|attorneys?|owners?)")
 _CONTEXTS = (
@@ -189,6 +191,11 @@ def _modifier(words: list[re.Match[str]], i: int, head: int) -> bool:
         return i + 1 < head  # "Food and Drug Administration", not "House and Senate"
     return (word[:1].isupper() and word not in _OPENERS and not _POSSESSIVE.search(word)
             and not re.search(r"-(?:based|led|backed|owned|run|funded)$", word))
+
+
+def institution_word(word: str, language: str) -> bool:
+    """Whether ``word`` names an institution in ``language`` ("Ministry", "Nazirliyi", "Министерство")."""
+    return _head(word, language) or bool(re.fullmatch(f"(?i:{_HEADS_RU})", word))
 
 
 def _head(word: str, language: str) -> bool:

@@ -18,6 +18,7 @@ from functools import cache
 from typing import NamedTuple
 
 from briefing.analysis.actors_local import LANGUAGES, WORD, bare, ending_re, fold, local_actors, stems_of
+from briefing.analysis.organisations import institution_word
 
 __all__ = ["Person", "find_people"]
 
@@ -156,7 +157,8 @@ def find_people(texts: Sequence[str], language: str) -> list[Person]:
 
     named.extend(_spoken(texts, words, language, loose, name_word))
     full = [n for n in named if len(n.tokens) > 1]
-    if not full:
+    single = [n for n in named if len(n.tokens) == 1 and len(n.tokens[0]) > 3]  # "лидер Трамп"
+    if not full and not single:
         return []
     endings = ending_re(language)
 
@@ -172,6 +174,15 @@ def find_people(texts: Sequence[str], language: str) -> list[Person]:
     for n in sorted(full, key=lambda n: (sum(map(len, n.tokens)), n.tokens)):
         if not any(len(p) == len(n.tokens) and all(same(x, y) for x, y in zip(n.tokens, p, strict=True))
                    for p in people):
+            people.append(n.tokens)
+    # A surname after a title, never written in full, and named again ("лидер Трамп", "Трампа"); not an
+    # office ("Prezident Administrasiyası").
+    every = [bare(w.group(), language) for ws in words for w in ws]
+    for n in sorted(single, key=lambda n: (len(n.tokens[0]), n.tokens)):
+        word = n.tokens[0]
+        if any(same(word, p[-1]) or same(p[-1], word) for p in people) or institution_word(word, language):
+            continue
+        if sum(same(w, word) for w in every if w[:1] == word[:1]) >= 2:
             people.append(n.tokens)
     surnames = {p[-1]: p for p in people}
     seen: dict[tuple[str, ...], list[set[str]]] = {p: [{t} for t in p] for p in people}

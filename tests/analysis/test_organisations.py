@@ -94,3 +94,8 @@ def test_russian_institutions_open_with_the_institution_word() -> None:
                    "Суд вынес решение.", language="ru")
     assert {"Министерство иностранных дел России (organisation)", "Государственная дума (organisation)"} <= set(found)
     assert not any(n.startswith("Суд") for n in found)  # one word: not enough to name a body
+
+
+def test_a_person_introduced_by_a_trade_is_a_person() -> None:
+    found = actors("The film's producer Scott Rudin wrote to the studio.", "Rudin said it was a mistake.")
+    assert "Scott Rudin (organisation)" not in found

@@ -70,3 +70,10 @@ def test_georgia_beside_other_us_states_is_the_state() -> None:
 def test_a_capital_after_in_or_to_is_the_city() -> None:
     assert ("Lebanon", "country") not in named("Refugees arrived in Beirut.")
     assert ("Lebanon", "country") in named("Beirut rejected the plan.")
+
+
+def test_a_president_named_by_surname_in_russian_is_listed() -> None:
+    texts = ["Американский лидер Трамп ввёл пошлины.", "Трамп добавил, что ждёт ответа.",
+             "По словам Трампа, всё решено.", "Трампу ответили в Пекине."]
+    people = [m.name for mentions in find_actors(texts, "ru") for m in mentions if m.kind == "person"]
+    assert people == ["Трамп"] * 4
