@@ -17,6 +17,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
 MAX_FIGURES = 8
+MIN_FIGURES = 3
+WORDS_PER_FIGURE = 250  # a short story has a few key figures, a long report up to MAX_FIGURES
 FIGURE_QUANTILE = 0.3  # a key figure's sentence is not among the document's least telling
 
 
@@ -175,7 +177,8 @@ _PREFERRED = {"amount": 0, "percentage": 0, "quantity": 0, "count": 1, "duration
 
 
 def figures(units: list[Unit], scores: np.ndarray) -> list[KeyFigure]:
-    """The best-scored figures, at most :data:`MAX_FIGURES`, one per sentence, in text order.
+    """The best-scored figures, one per sentence, in text order: one per :data:`WORDS_PER_FIGURE` words of the
+    documents' sentences, at least :data:`MIN_FIGURES` and at most :data:`MAX_FIGURES`.
 
     Each is a number with its unit and a phrase that says what it measures
     (:func:`~briefing.analysis.figures.gist`); a figure with no such phrase,
@@ -206,7 +209,9 @@ def figures(units: list[Unit], scores: np.ndarray) -> list[KeyFigure]:
     import numpy as np
 
     floor = float(np.quantile(scores, FIGURE_QUANTILE)) if len(scores) else 0.0
-    best = sorted((r for r in rows if r[0] >= floor), key=lambda t: -t[0])[:MAX_FIGURES]
+    words = sum(len(u.text.split()) for u in units)
+    most = min(MAX_FIGURES, max(MIN_FIGURES, words // WORDS_PER_FIGURE))
+    best = sorted((r for r in rows if r[0] >= floor), key=lambda t: -t[0])[:most]
     return [f for _, _, f in sorted(best, key=lambda t: t[1])]
 
 
