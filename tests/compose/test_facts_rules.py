@@ -102,3 +102,16 @@ def test_one_person_under_two_spellings_is_one_actor() -> None:
     people = [a for a in brief.actors if a.kind == "person"]  # type: ignore[attr-defined]
     assert [(a.name, a.total) for a in people] == [("Philip Moss", 3)] or \
         [(a.name, a.total) for a in people] == [("Phillip Moss", 3)]
+
+
+def test_a_table_read_as_a_paragraph_gives_no_event_and_the_period_spans_the_events() -> None:
+    from briefing.writers.views import glance
+
+    text = ("Grants\n\nThe Kestrel Commission awarded the first grants in 2019. "
+            "The Kestrel Commission stopped the programme in 2025.\n\n"
+            "| Fiscal Year | Kestrel Commission awards | 1901 | 1902 | 1903 |\n\n"
+            "Under 33 U.S.C. §1901 the Kestrel Commission must report.\n")
+    brief = _brief(text)
+    assert [e.date for e in brief.timeline] == ["2019", "2025"]  # type: ignore[attr-defined]
+    panel = glance(brief)  # type: ignore[arg-type]
+    assert (panel.first, panel.last) == ("2019", "2025")
