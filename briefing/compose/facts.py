@@ -177,8 +177,10 @@ _PREFERRED = {"amount": 0, "percentage": 0, "quantity": 0, "count": 1, "duration
 
 
 def figures(units: list[Unit], scores: np.ndarray) -> list[KeyFigure]:
-    """The best-scored figures, one per sentence, in text order: one per :data:`WORDS_PER_FIGURE` words of the
-    documents' sentences, at least :data:`MIN_FIGURES` and at most :data:`MAX_FIGURES`.
+    """The best-scored figures, one per sentence, in text order.
+
+    A brief shows one per :data:`WORDS_PER_FIGURE` words of the documents'
+    sentences, at least :data:`MIN_FIGURES` and at most :data:`MAX_FIGURES`.
 
     Each is a number with its unit and a phrase that says what it measures
     (:func:`~briefing.analysis.figures.gist`); a figure with no such phrase,
