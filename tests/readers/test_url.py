@@ -98,9 +98,22 @@ class Handler(BaseHTTPRequestHandler):
             self.send(404, b"no such route")
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A test server whose handler threads never print to stderr.
+
+    A client that gives up early (the size and time limit tests) makes the
+    handler's write fail; socketserver would print that traceback to
+    ``sys.stderr``, which a later test's CliRunner may have captured as the
+    command's own output.
+    """
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass
+
+
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd = _QuietServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
