@@ -151,6 +151,9 @@ class Point(_Model):
 
     text: str = Field(min_length=1)
     refs: list[Reference] = Field(default_factory=list)
+    original: str | None = Field(default=None, description="the source sentence, when ``text`` is an edit of it")
+    edit: str | None = Field(default=None, description="what the edit did, for the analyst to check")
+    as_of: IsoDate | None = Field(default=None, description="a watch item looks ahead from this date, not the brief's")
 
 
 class Theme(_Model):

@@ -17,7 +17,9 @@ from briefing._version import __version__
 from briefing.analysis.ranking import DEFAULT_WEIGHTS, boilerplate_factors, points_back, rank, select
 from briefing.compose import facts
 from briefing.compose.chartspecs import charts_for
+from briefing.compose.outlook import as_of, bottom_line_first, watch_items
 from briefing.compose.series import figure_charts
+from briefing.compose.standalone import Standalone, stand_alone
 from briefing.compose.units import Unit, corroborating, repeats, representatives, support, themes_and_units
 from briefing.errors import InputError
 from briefing.model import Brief, Document, Point, Provenance, Theme
@@ -25,25 +27,16 @@ from briefing.model import Brief, Document, Point, Provenance, Theme
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
+    from briefing.analysis.names import Mention
+
 __all__ = ["compose", "charts_for"]
 
 MAX_POINTS = 4
 MAX_INTRO_POINTS = 6  # a report's introduction and conclusion are its own summary: they may say more
 MIN_POINTS = 2
-MAX_OUTLOOK = 3
 # A brief's points are read one by one, out of context: a sentence that opens
 # by pointing back ("Thus, …", "These projects …") costs more than in a summary.
 BRIEF_WEIGHTS = replace(DEFAULT_WEIGHTS, anaphoric=0.6)
-
-# Forward-looking statements.  "will" counts as the auxiliary only: not the
-# noun in "the political will to…".
-_FORWARD = re.compile(
-    r"(?<!\bthe )(?<!political )(?<!\bits )(?<!\btheir )\bwill\b(?! to\b)|"
-    r"\b(?:is|are) (?:expected|set|due|scheduled|likely) to\b|\bplans? to\b|\bintends? to\b|"
-    r"\bnext (?:week|month|year)\b|\bupcoming\b|\bin the coming\b",
-    re.IGNORECASE,
-)
-
 
 def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     """Analyse ``documents`` and build the Brief.
@@ -73,22 +66,40 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     carried = support(ranking, units, len(documents))
     ranking.scores[:] = ranking.scores * (1 + 0.2 * (carried - 1))
 
-    def point(i: int) -> Point:
-        return Point(text=units[i].text, refs=[units[j].ref for j in corroborating(ranking, units, i)])
+    named = facts.mentions(documents, units)
+    alone = standalone_units(units, named, language)
+
+    def point(i: int, read_alone: bool = False) -> Point:
+        refs = [units[j].ref for j in corroborating(ranking, units, i)]
+        version = alone[i]
+        if read_alone and version is not None and version.edit:
+            return Point(text=version.text, refs=refs, original=units[i].text, edit=version.edit)
+        return Point(text=units[i].text, refs=refs)
 
     # A statement several sources carry is one candidate: the best-scored
     # wording stands for the others, which become its extra references.
     eligible = representatives(ranking, units)
     eligible_set = set(eligible)
+    # What is read alone (takeaways, leads, watch items) must stand alone.
+    readable = [i for i in eligible if alone[i] is not None]
 
     # Key takeaways: the best sentences across the documents, spread out.
     n_take = min(5, max(3, len(units) // 12))
     # In a report, the takeaways are the summary a reader expects: drawn from
     # the introduction and the conclusion when they have enough to say.
-    boxed = [i for i in eligible if summary_like[i]]
-    takeaway_idx = select(ranking, n_take, candidates=boxed if len(boxed) >= 2 * n_take else eligible,
+    boxed = [i for i in readable if summary_like[i]]
+    # A sentence that pointed back but reads alone once edited ("However, …" dropped, the sentence
+    # before it taken along) is ranked for what it says, without the pointer's penalty.
+    plain = ranking.scores.copy()
+    for i in readable:
+        version = alone[i]
+        if version is not None and version.edit and points_back(units[i].text, language):
+            ranking.scores[i] /= BRIEF_WEIGHTS.anaphoric
+    takeaway_idx = select(ranking, n_take, candidates=boxed if len(boxed) >= 2 * n_take else readable or eligible,
                           diversity=0.45)
-    takeaways = [point(i) for i in takeaway_idx]
+    ranking.scores[:] = plain
+    takeaway_idx = bottom_line_first(takeaway_idx, readable, units, ranking.scores, language)
+    takeaways = [point(i, read_alone=True) for i in takeaway_idx]
 
     # Theme points: the best sentences of each theme, avoiding the takeaways
     # when the theme has enough else to say, and never repeating a sentence
@@ -99,6 +110,8 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
         if i in eligible_set:
             by_theme[unit.theme].append(i)
     placed: list[int] = list(takeaway_idx)
+    leads: set[int] = set()
+    theme_points: dict[int, list[int]] = {}
     for t_index, theme in enumerate(themes):
         fresh = [i for i in by_theme[t_index] if i in takeaway_idx or not repeats(ranking, i, placed)]
         members = fresh or by_theme[t_index]
@@ -108,11 +121,11 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
         exclude = takeaway_idx if len(spare) >= want else []
         chosen = select(ranking, want, candidates=members, exclude=exclude)
         placed.extend(chosen)
-        lead = _lead(chosen, ranking.scores, units, language)
-        theme.lead = point(lead) if lead is not None else None
-        theme.points = [point(i) for i in chosen if i != lead]
+        lead = _lead([i for i in chosen if alone[i] is not None], ranking.scores, units, language)
+        theme.lead = point(lead, read_alone=True) if lead is not None else None
+        leads |= {lead} if lead is not None else set()
+        theme_points[t_index] = [i for i in chosen if i != lead]
 
-    named = facts.mentions(documents, units)
     actors = facts.actors(units, themes, named)
     # A theme's actors are those it names; the ones every theme names say
     # nothing about any one of them (when there are several themes).
@@ -126,12 +139,14 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     scores = ranking.scores
     timeline = facts.timeline(documents, units, named, scores)
     figures = facts.figures(units, scores)
-    used = set(placed)  # takeaways and theme points: say each thing once
-    outlook_idx = sorted(
-        (i for i in eligible if _FORWARD.search(units[i].text) and i not in used),
-        key=lambda i: -scores[i],
-    )[:MAX_OUTLOOK]
-    outlook = [point(i) for i in sorted(outlook_idx)]
+    # What to watch may take a theme's point that looks ahead (it then leaves the
+    # theme: each thing is said once), never a takeaway or a lead.
+    outlook_idx = watch_items(documents, units, themes, readable, set(takeaway_idx) | leads, scores, language)
+    for t_index, theme in enumerate(themes):
+        theme.points = [point(i) for i in theme_points[t_index] if i not in outlook_idx]
+    brief_date = date or documents[0].date
+    outlook = [point(i, read_alone=True).model_copy(update={"as_of": as_of(units[i], documents, brief_date)})
+               for i in outlook_idx]
 
     title, subtitle, label = _title(documents, themes)
     brief = Brief(
@@ -233,7 +248,17 @@ def _title(documents: list[Document], themes: list[Theme]) -> tuple[str, str | N
     shared = len(themes) == 1
     if shared:
         return first.title, None, None
-    names = [t.label for t in sorted(themes, key=lambda t: -t.words)[:2]]
-    more = len(themes) - len(names)
-    title = " and ".join(names) if not more else f"{names[0]}, {names[1]} and {more} more"
+    names = [t.label for t in sorted(themes, key=lambda t: -t.words)[:3]]  # the story's main topics, never "and 1 more"
+    title = " and ".join(names) if len(names) < 3 else f"{names[0]}, {names[1]} and {names[2]}"
     return title, None, None
+
+
+def standalone_units(units: list[Unit], named: list[list[Mention]], language: str) -> list[Standalone | None]:
+    """Each unit as it reads alone (:func:`~briefing.compose.standalone.stand_alone`), or None."""
+    result: list[Standalone | None] = []
+    for i, unit in enumerate(units):
+        before = units[i - 1] if i and units[i - 1].source == unit.source else None
+        previous = before.text if before is not None and before.paragraph == unit.paragraph else None
+        people = {m.name for m in named[i - 1] if m.kind == "person"} if before is not None else set()
+        result.append(stand_alone(unit.text, previous, next(iter(people)) if len(people) == 1 else None, language))
+    return result

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.model import Brief, ChartSpec, Reference
+from briefing.model import Brief, ChartSpec, Point, Reference
 
 if TYPE_CHECKING:  # pragma: no cover
     from briefing.config import Style
@@ -122,7 +122,10 @@ def render_markdown(brief: Brief, style: Style | None = None) -> str:
 
     if brief.outlook:
         heading(2, escape(words["what_to_watch"]))
-        add("\n".join(f"- {escape(p.text)}{refs(p.refs)}" for p in brief.outlook) + "\n")
+        def as_of(p: Point) -> str:
+            return f" *({escape(words['as_of'].format(date=date(p.as_of)))})*" if p.as_of else ""
+
+        add("\n".join(f"- {escape(p.text)}{as_of(p)}{refs(p.refs)}" for p in brief.outlook) + "\n")
 
     listed = [a for a in brief.actors if a.kind != "place"]
     if brief.actors:

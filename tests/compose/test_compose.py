@@ -48,13 +48,16 @@ def test_three_to_five_takeaways(sample_brief: Brief) -> None:
 
 
 def test_every_point_is_quoted_from_its_paragraph(sample_brief: Brief, sample_doc: Document) -> None:
+    """A point is its paragraph's words, or an edit of them that says what it did and keeps the original."""
     points = _all_points(sample_brief)
     assert points
     for point in points:
         assert point.refs, point.text
+        quoted = point.original if point.edit else point.text
+        assert quoted and (point.edit is None) == (point.original is None)
         for ref in point.refs:
             assert ref.source == 1
-            assert point.text in _paragraph(sample_doc, ref.paragraph)
+            assert quoted in _paragraph(sample_doc, ref.paragraph)
 
 
 def test_points_keep_document_order_within_a_theme(sample_brief: Brief) -> None:

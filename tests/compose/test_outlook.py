@@ -1,0 +1,39 @@
+"""What to watch looks ahead, says from when, and is left out rather than padded (bottom-line issue, point 3)."""
+
+from __future__ import annotations
+
+from briefing.compose import compose
+from briefing.pipeline import read_data
+
+
+def _brief(text: str, doc_date: str | None, date: str = "2026-11-27") -> object:
+    doc = read_data(text.encode("utf-8"), "doc.txt")
+    doc.date = doc_date
+    return compose([doc], date=date)
+
+
+def test_watch_items_look_ahead_from_the_documents_date_and_say_so() -> None:
+    text = ("Port expansion\n\n"
+            "The Kestrel Port Authority opened a second terminal in 2024. The Kestrel Port Authority will open a "
+            "third terminal in March 2027. Ministers are expected to approve the dredging plan next year.\n\n"
+            "In 2023 officials said the port would double in size. The port handled 3 million tonnes in 2025.\n")
+    brief = _brief(text, "2026-04-09")
+    outlook = brief.outlook  # type: ignore[attr-defined]
+    assert outlook and all("2023" not in p.text and "2024" not in p.text for p in outlook)
+    assert all(p.as_of == "2026-04-09" for p in outlook)  # the brief is dated later than the document
+    same_day = _brief(text, "2026-11-27")
+    assert all(p.as_of is None for p in same_day.outlook)  # type: ignore[attr-defined]
+
+
+def test_an_issues_for_congress_section_feeds_the_watch_list() -> None:
+    text = ("Harbour safety\n\n## Background\n\n" + "The Kestrel Port Authority inspected 400 ships in 2025. " * 3 +
+            "\n\n## Issues for Congress\n\nCongress may consider whether to extend the inspection programme. "
+            "Members could require an annual report from the Kestrel Port Authority.\n")
+    brief = compose([read_data(text.encode("utf-8"), "report.md")], date="2026-11-27")
+    assert any("Congress may consider" in p.text for p in brief.outlook)
+
+
+def test_nothing_that_looks_ahead_means_no_watch_list() -> None:
+    text = ("History\n\nThe Kestrel Port Authority was founded in 1901. It built a second quay in 1950. "
+            "The port closed for repairs in 1999 and reopened in 2001.\n")
+    assert _brief(text, "2026-01-01").outlook == []  # type: ignore[attr-defined]
