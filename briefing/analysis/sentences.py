@@ -164,18 +164,32 @@ def _processor(segmenter: pysbd.Segmenter, text: str) -> Any:
     if module is not rules_for("en").module:
         return segmenter.processor(text)
     lowered = text.lower()
-    present = frozenset(a for a in module.Abbreviation.ABBREVIATIONS if a.strip() + "." in lowered)
+    present = frozenset(a for a in _english_abbreviations() if a.strip() + "." in lowered)
     from pysbd.processor import Processor
 
     make = getattr(module, "Processor", Processor)  # what Segmenter.processor picks
     return make(text, _english_with(present), char_span=segmenter.char_span)
 
 
+# Abbreviations of legislation and law that pysbd's English list lacks: "Pub. L. No. 111-353",
+# "S.Rept.", "114 Stat. 1654", "H.Res.", "2d Sess.", "F. Supp.", "2d Cir.".
+LEGAL_ABBREVIATIONS = ("pub", "rept", "stat", "res", "cong", "sess", "supp", "cir", "reg", "amdt", "subsec",
+                       "para", "paras", "nos", "ct", "cl", "comm", "admin", "div")
+
+
+@lru_cache(maxsize=1)
+def _english_abbreviations() -> tuple[str, ...]:
+    """Pysbd's English abbreviations and :data:`LEGAL_ABBREVIATIONS`."""
+    module = rules_for("en").module
+    listed = list(module.Abbreviation.ABBREVIATIONS)
+    return tuple(listed + [a for a in LEGAL_ABBREVIATIONS if a not in listed])
+
+
 @lru_cache(maxsize=512)
 def _english_with(abbreviations: frozenset[str]) -> Any:
-    """The English rules of pysbd with only ``abbreviations`` (in pysbd's own order)."""
+    """The English rules of pysbd with only ``abbreviations`` (in pysbd's own order, ours after)."""
     module = rules_for("en").module
-    kept = [a for a in module.Abbreviation.ABBREVIATIONS if a in abbreviations]
+    kept = [a for a in _english_abbreviations() if a in abbreviations]
     abbreviation = type("Abbreviation", (module.Abbreviation,), {"ABBREVIATIONS": kept})
     return type(module.__name__, (module,), {"Abbreviation": abbreviation})
 
@@ -296,7 +310,23 @@ def split(text: str, language: str | None = None) -> list[Sentence]:
         sentences = _recut(sentences, text, rules.caseless)
     if not rules.caseless:
         sentences = [part for sentence in sentences for part in _run_on(sentence, text, rules)]
-    return sentences
+    return _join_citations(sentences, text)
+
+
+# A citation's abbreviation that a capital follows: "Pub. L. No. 111-353", "Pub. Law 94-142".
+_CITATION_CUT = re.compile(r"\bPub\.$")
+
+
+def _join_citations(sentences: list[Sentence], text: str) -> list[Sentence]:
+    """Sentences cut inside a citation ("… Pub." + "L. No. 111-353 …") joined again."""
+    joined: list[Sentence] = []
+    for sentence in sentences:
+        if joined and _CITATION_CUT.search(joined[-1].text) and re.match(r"L(?:aw)?\.?\s", sentence.text):
+            start = joined[-1].start
+            joined[-1] = Sentence(text=text[start:sentence.end], start=start, end=sentence.end)
+        else:
+            joined.append(sentence)
+    return joined
 
 
 def _run_on(sentence: Sentence, text: str, rules: _Rules) -> list[Sentence]:

@@ -213,14 +213,34 @@ ABBREVIATED = (
 
 
 def test_english_abbreviation_pass_gives_pysbd_s_own_result(shared: Path) -> None:
-    """Only the abbreviations a paragraph holds are given to pysbd: the same sentences, faster."""
+    """Only the abbreviations a paragraph holds are given to pysbd: the same sentences as with the whole list, faster.
+
+    The whole list is pysbd's English abbreviations and the legal ones (``LEGAL_ABBREVIATIONS``).
+    """
+    from pysbd.processor import Processor
+
     from briefing.analysis import sentences
 
-    segmenter = sentences._segmenter("en")
+    everything = sentences._english_with(frozenset(sentences._english_abbreviations()))
     paragraphs = [ABBREVIATED]
     folders = [shared / "eval" / "summaries" / "cnndm_dev" / "article", shared / "eval" / "documents" / "crs" / "md"]
     for path in [p for folder in folders for p in sorted(folder.rglob("*"))[:12] if p.is_file()]:
         paragraphs += [p for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]
     assert len(paragraphs) > 300
     for paragraph in paragraphs:
-        assert sentences._processor(segmenter, paragraph).process() == segmenter.processor(paragraph).process()
+        segmenter = sentences._segmenter("en")
+        whole = Processor(paragraph, everything, char_span=segmenter.char_span).process()
+        assert sentences._processor(segmenter, paragraph).process() == whole
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("See Pub. L. No. 111-353 for details. It was law.", ["See Pub. L. No. 111-353 for details.", "It was law."]),
+    ("It is in 114 Stat. 1654 as enacted. It passed.", ["It is in 114 Stat. 1654 as enacted.", "It passed."]),
+    ("The committee reported it (S.Rept. 115-12) in May. It passed.",
+     ["The committee reported it (S.Rept. 115-12) in May.", "It passed."]),
+    ("Under 19 U.S.C. §1862 the President may act. Congress disagreed.",
+     ["Under 19 U.S.C. §1862 the President may act.", "Congress disagreed."]),
+    ("The bar was at the pub. Then he left.", ["The bar was at the pub.", "Then he left."]),
+])
+def test_no_sentence_is_cut_inside_a_legal_citation(text: str, expected: list[str]) -> None:
+    assert [s.text for s in split(text)] == expected
