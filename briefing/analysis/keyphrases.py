@@ -22,6 +22,13 @@ _VERBISH = re.compile(r"(?:ed|ing|ly)$")
 # Words that are not stop words but make poor labels on their own.
 _WEAK = {"said", "says", "told", "added", "according", "year", "years", "time", "people", "week",
          "day", "days", "month", "months", "per", "cent", "percent", "mr", "mrs", "ms", "dr"}
+# A label that is a title and a name ("Sir John") or a role ("Chief executive") names no topic.
+_TITLES = {"sir", "lord", "lady", "dame", "mr", "mrs", "ms", "dr", "president", "minister", "king", "queen",
+           "prince", "princess", "general", "judge", "senator", "governor", "mayor", "secretary", "chancellor"}
+_ROLES = {"chief", "executive", "executives", "officer", "officers", "director", "directors", "spokesman",
+          "spokeswoman", "spokesperson", "chairman", "chairwoman", "president", "minister", "ministers", "secretary",
+          "head", "boss", "bosses", "leader", "leaders", "official", "officials", "deputy", "vice", "former",
+          "prime", "foreign", "general", "managing", "senior"}
 
 
 def candidates(text: str, language: str = "en") -> list[tuple[str, str, int]]:
@@ -86,7 +93,8 @@ def best(index: int, found: list[list[tuple[str, str, int]]], taken: Sequence[st
         # Without a tagger, word endings tell verbs and adverbs from nouns well
         # enough: "Armenia initialled" is a poor label, "peace agreement" a good one.
         verbish = 0.3 if any(_VERBISH.search(w) for w in words) else 1.0
-        return counts[index][key] * idf * _LENGTH_BONUS[len(words)] * early * verbish
+        person = 0.2 if words[0] in _TITLES or all(w in _ROLES for w in words) else 1.0
+        return counts[index][key] * idf * _LENGTH_BONUS[len(words)] * early * verbish * person
 
     repeated = 2 if total > 40 else 1
     tiers: tuple[Callable[[str], bool], ...] = (

@@ -27,6 +27,9 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
 CONTEXT_LABEL = "Context"
+# The context theme in the document's language: a Turkish brief has no English "Context".
+CONTEXT_LABELS = {"en": CONTEXT_LABEL, "az": "Kontekst", "tr": "Bağlam", "ru": "Контекст", "uk": "Контекст",
+                  "kk": "Контекст", "ka": "კონტექსტი", "hy": "Համատեքստ"}
 MAX_THEMES = 8  # per document; more sections than this are merged
 MIN_SECTION_WORDS = 25  # a section smaller than this (a heading-only parent, a stub) joins the next one
 SEGMENT_WORDS = 700  # about one topical segment per this many words: a news story is one theme
@@ -72,7 +75,7 @@ def segment(doc: Document) -> list[Segment]:
     if not any(b.kind == "heading" for b in blocks):
         return topical_segments([b for b in blocks if b.kind != "heading"], language)
     top = min(b.level for b in blocks if b.kind == "heading")
-    segments = [Segment(CONTEXT_LABEL, "context")]
+    segments = [Segment(CONTEXT_LABELS.get(language, CONTEXT_LABEL), "context")]
     for block in blocks:
         if block.kind == "heading" and block.level == top:
             segments.append(Segment(unnumbered(block.text), "section"))

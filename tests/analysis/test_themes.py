@@ -146,3 +146,24 @@ def test_back_matter_in_other_languages_ends_the_themes() -> None:
             "Energy sources", "Sources of tension", "Литературная жизнь Баку"]
     assert [h for h in back if not is_back_matter(h)] == []
     assert [h for h in body if is_back_matter(h)] == []
+
+
+def test_the_context_theme_is_named_in_the_documents_language() -> None:
+    from briefing.analysis.themes import segment
+    from briefing.model import Block, Document
+
+    doc = Document(title="T", language="tr", blocks=[
+        Block("paragraph", "Türkiye ile Ermenistan arasındaki ilişkiler uzun bir geçmişe sahiptir. " * 3, number=1),
+        Block("heading", "Tarihsel arka plan", level=2),
+        Block("paragraph", "Osmanlı İmparatorluğu döneminde Ermeni toplumu önemli roller üstlendi. " * 3, number=2),
+    ])
+    assert segment(doc)[0].label == "Bağlam"
+
+
+def test_a_title_and_a_name_or_a_role_makes_no_theme_label() -> None:
+    from briefing.analysis.keyphrases import labels
+
+    texts = ["Sir John said the harbour levy would rise. Sir John met the harbour board. The harbour levy rises.",
+             "The chief executive quit. The chief executive left the insurer. Insurer shares fell on the news."]
+    found = labels(texts)
+    assert "Sir John" not in found and "Chief executive" not in found, found
