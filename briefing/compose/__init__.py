@@ -98,7 +98,11 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     takeaway_idx = select(ranking, n_take, candidates=boxed if len(boxed) >= 2 * n_take else readable or eligible,
                           diversity=0.45)
     ranking.scores[:] = plain
-    takeaway_idx = bottom_line_first(takeaway_idx, readable, units, ranking.scores, language)
+    # The lede: a document's first sentence that reads alone and is no boilerplate ("This Insight provides…").
+    ledes = [next((i for i in readable if units[i].source == s and factor[i] == 1.0), None)
+             for s in range(1, len(documents) + 1)]
+    takeaway_idx = bottom_line_first(takeaway_idx, readable, units, ranking.scores, language,
+                                     lede=ledes[0] if len(documents) == 1 else None)
     takeaways = [point(i, read_alone=True) for i in takeaway_idx]
 
     # Theme points: the best sentences of each theme, avoiding the takeaways

@@ -116,23 +116,26 @@ _BOTTOM_LINE = {
 
 
 def bottom_line_first(chosen: list[int], candidates: list[int], units: list[Unit], scores: np.ndarray,
-                      language: str) -> list[int]:
+                      language: str, lede: int | None = None) -> list[int]:
     """``chosen`` takeaways with the document's bottom line first.
 
     The best-scored candidate that states a finding, if it scores in the top
-    half, takes the first place; when it was not chosen it replaces the
-    lowest-scored takeaway.  Without one the order is the document's.
+    half, takes the first place; else the ``lede`` (the document's first
+    sentence that reads alone: a news story's news, a report's occasion).
+    When it was not chosen it replaces the lowest-scored takeaway.  Without
+    either the order is the document's.
     """
     import numpy as np
 
     cue = _BOTTOM_LINE.get(language)
-    if cue is None or not chosen:
+    if not chosen:
         return chosen
     median = float(np.median(scores))
-    stated = [i for i in candidates if cue.search(units[i].text) and float(scores[i]) >= median]
-    if not stated:
+    stated = [i for i in candidates if cue is not None and cue.search(units[i].text) and float(scores[i]) >= median]
+    if not stated and lede is None:
         return chosen
-    best = max(stated, key=lambda i: (float(scores[i]), -i))
+    best = max(stated, key=lambda i: (float(scores[i]), -i)) if stated else lede
+    assert best is not None
     rest = [i for i in chosen if i != best]
     if len(rest) == len(chosen):
         rest.remove(min(rest, key=lambda i: (float(scores[i]), -i)))

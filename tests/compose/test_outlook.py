@@ -37,3 +37,23 @@ def test_nothing_that_looks_ahead_means_no_watch_list() -> None:
     text = ("History\n\nThe Kestrel Port Authority was founded in 1901. It built a second quay in 1950. "
             "The port closed for repairs in 1999 and reopened in 2001.\n")
     assert _brief(text, "2026-01-01").outlook == []  # type: ignore[attr-defined]
+
+
+def test_the_documents_finding_is_takeaway_one() -> None:
+    text = ("Ports\n\n"
+            "The Kestrel port opened in 2019 on the northern coast. Ships queue for days at its two berths. "
+            "Rail wagons reach the port on a single track. Trucks carry a third of the cargo inland.\n\n"
+            "The Kestrel Institute's conclusion is that the port needs a second rail link before it can grow, "
+            "because the single track already limits the cargo the port can move.\n\n"
+            "The port authority plans a third berth. Shipping lines want faster customs checks at the port. "
+            "Winter storms close the port for a week each year. Port fees rose in 2024.\n")
+    brief = compose([read_data(text.encode("utf-8"), "report.txt")], date="2026-11-27")
+    assert brief.takeaways[0].text.startswith("The Kestrel Institute's conclusion is that")
+
+
+def test_without_a_stated_finding_the_lede_is_takeaway_one() -> None:
+    lede = "The Kestrel Port Authority blocked the sale of the northern terminal to a rival operator on Monday."
+    rest = " ".join(f"Terminal {n} handled {n * 10} ships last year, the authority said." for n in range(2, 30))
+    brief = compose([read_data(f"Port sale blocked\n\n{lede} {rest}\n".encode("utf-8"), "news.txt")],
+                    date="2026-11-27")
+    assert brief.takeaways[0].text == lede
