@@ -54,6 +54,6 @@ def test_the_documents_finding_is_takeaway_one() -> None:
 def test_without_a_stated_finding_the_lede_is_takeaway_one() -> None:
     lede = "The Kestrel Port Authority blocked the sale of the northern terminal to a rival operator on Monday."
     rest = " ".join(f"Terminal {n} handled {n * 10} ships last year, the authority said." for n in range(2, 30))
-    brief = compose([read_data(f"Port sale blocked\n\n{lede} {rest}\n".encode("utf-8"), "news.txt")],
+    brief = compose([read_data(f"Port sale blocked\n\n{lede} {rest}\n".encode(), "news.txt")],
                     date="2026-11-27")
     assert brief.takeaways[0].text == lede
