@@ -35,6 +35,8 @@ from briefing.readers.text import is_heading_like, mark_headings, split_title, s
 
 _KEY_VALUE = re.compile(r"^\s*\|?\s*\*\*(?P<key>[^*|]{1,40}?)\s*:?\s*\*\*\s*:?\s*\|?"
                         r"\s*(?P<value>[^|]*?)\s*\|?\s*$")
+# "**" and "__" that markdown-it could not pair ("**Lead. **Text", bold across a link): markup, not text.
+_STRAY_EMPHASIS = re.compile(r"\*\*|(?<!\w)__|__(?!\w)")
 _NOTE_ROW = re.compile(r"^\s*\|\s*\d{1,4}\.\s*\|")
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
 _URL_HOST = re.compile(r"^https?://(?:www\d?\.)?([^/:?#\s]+)", re.I)
@@ -159,12 +161,13 @@ def _inline(token: Any) -> tuple[list[_Line], str]:
         elif kind == "link_close":
             depth -= 1
         elif kind in ("text", "code_inline"):
+            content = child.content if kind == "code_inline" else _STRAY_EMPHASIS.sub("", child.content)
             if depth and line.text == line.lead:
-                line.lead += child.content
-            line.text += child.content
+                line.lead += content
+            line.text += content
             if not depth:
-                line.plain += child.content + " "
-            if child.content.strip():
+                line.plain += content + " "
+            if content.strip():
                 plain_outside |= not (strong or em)
                 bold |= bool(strong)
     for line in lines:

@@ -244,3 +244,11 @@ def test_numbered_note_rows_without_a_table_header_are_notes(tmp_path: Path) -> 
     assert "Id. at 26" in notes[0].text
     chosen = summarize(doc, sentences=3)
     assert chosen and not any("|" in s or s.startswith(("See", "Id.")) for s in chosen)
+
+
+def test_emphasis_markdown_could_not_pair_leaves_no_asterisks(tmp_path: Path) -> None:
+    page = tmp_path / "stray.md"
+    page.write_text("# T\n\n**Any agreement [relating to Iran](https://example.org) would trigger review.\n\n"
+                    "- **Strait of Hormuz. **Shipping has fallen.\n", encoding="utf-8")
+    texts = [b.text for b in read_path(page).blocks if b.kind != "heading"]
+    assert texts == ["Any agreement relating to Iran would trigger review.", "Strait of Hormuz. Shipping has fallen."]
