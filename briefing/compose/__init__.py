@@ -87,7 +87,13 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     n_take = min(5, max(3, len(units) // 12))
     # In a report, the takeaways are the summary a reader expects: drawn from
     # the introduction and the conclusion when they have enough to say.
-    boxed = [i for i in readable if summary_like[i]]
+    # A takeaway is a finding, never a definition ("… is authorized in Section 203 of the Stafford Act").
+    findings = [i for i in readable if not _DEFINITION.search(units[i].text)]
+    if len(findings) >= 2 * n_take:
+        readable_takeaways = findings
+    else:
+        readable_takeaways = readable
+    boxed = [i for i in readable_takeaways if summary_like[i]]
     # A sentence that pointed back but reads alone once edited ("However, …" dropped, the sentence
     # before it taken along) is ranked for what it says, without the pointer's penalty.
     plain = ranking.scores.copy()
@@ -95,13 +101,13 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
         version = alone[i]
         if version is not None and version.edit and points_back(units[i].text, language):
             ranking.scores[i] /= BRIEF_WEIGHTS.anaphoric
-    takeaway_idx = select(ranking, n_take, candidates=boxed if len(boxed) >= 2 * n_take else readable or eligible,
-                          diversity=0.45)
+    takeaway_idx = select(ranking, n_take, candidates=boxed if len(boxed) >= 2 * n_take
+                          else readable_takeaways or eligible, diversity=0.45)
     ranking.scores[:] = plain
     # The lede: a document's first sentence that reads alone and is no boilerplate ("This Insight provides…").
-    ledes = [next((i for i in readable if units[i].source == s and factor[i] == 1.0), None)
+    ledes = [next((i for i in readable_takeaways if units[i].source == s and factor[i] == 1.0), None)
              for s in range(1, len(documents) + 1)]
-    takeaway_idx = bottom_line_first(takeaway_idx, readable, units, ranking.scores, language,
+    takeaway_idx = bottom_line_first(takeaway_idx, readable_takeaways, units, ranking.scores, language,
                                      lede=ledes[0] if len(documents) == 1 else None)
     takeaways = [point(i, read_alone=True) for i in takeaway_idx]
 
@@ -178,6 +184,11 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     return brief
 
 
+# Definitions and authorities: what a term means or which law allows it, not what the document finds.
+_DEFINITION = re.compile(
+    r"\b(?:is|are|was|were) (?:defined (?:as|in|by)|authorized (?:in|under|by)|established (?:in|under|by)|"
+    r"codified (?:at|in))\b|\brefers? to\b|\bis (?:a|an|the) (?:term|type|kind|form) (?:of|for)\b|"
+    r"\b(?:is|are) generally understood\b", re.IGNORECASE)
 LEAD_WORDS = 40
 INTRO_BONUS = 0.3  # a sentence of a report's introduction (the text before the first heading, "Introduction")
 OPENER_BONUS = 0.15  # a sentence of the first paragraph after a heading

@@ -57,3 +57,15 @@ def test_without_a_stated_finding_the_lede_is_takeaway_one() -> None:
     brief = compose([read_data(f"Port sale blocked\n\n{lede} {rest}\n".encode(), "news.txt")],
                     date="2026-11-27")
     assert brief.takeaways[0].text == lede
+
+
+def test_a_definition_is_never_a_takeaway() -> None:
+    text = ("Grants\n\n"
+            "Harbour grants are authorized in Section 203 of the Kestrel Act. The term harbour grant refers to a "
+            "federal award for port works. The Kestrel Port Authority cancelled all harbour grants in April 2025. "
+            "Twenty ports sued the authority in July. A judge restored the grants in December. "
+            "The authority issued new rules in March. Ports received $1 billion in May. "
+            "The authority appealed the ruling. Ports hired new staff. Shipping lines welcomed the decision. "
+            "The authority will publish a new plan in 2027. Congress held a hearing on the grants.\n")
+    brief = compose([read_data(text.encode("utf-8"), "grants.txt")], date="2026-11-27")
+    assert not [p.text for p in brief.takeaways if "authorized in" in p.text or "refers to" in p.text]
