@@ -158,7 +158,7 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     outlook = [point(i, read_alone=True).model_copy(update={"as_of": as_of(units[i], documents, brief_date)})
                for i in outlook_idx]
 
-    title, subtitle, label = _title(documents, themes)
+    title, subtitle, label = _title(documents)
     brief = Brief(
         title=title,
         subtitle=subtitle,
@@ -255,17 +255,17 @@ def _lead(chosen: list[int], scores: np.ndarray, units: list[Unit], language: st
     return max(standalone or short, key=lambda i: (float(scores[i]), -i))
 
 
-def _title(documents: list[Document], themes: list[Theme]) -> tuple[str, str | None, str | None]:
-    """The brief's title: the document's own, or the main themes of several."""
+def _title(documents: list[Document]) -> tuple[str, str | None, str | None]:
+    """The brief's title: the document's own; of several, the title of the one that carries most of the story.
+
+    Never a list of theme labels ("X, Y and 1 more"): a document's title is written to name its story, and the
+    longest document is the one the brief draws on most.
+    """
     first = documents[0]
     if len(documents) == 1:
         return first.title, first.subtitle, first.label
-    shared = len(themes) == 1
-    if shared:
-        return first.title, None, None
-    names = [t.label for t in sorted(themes, key=lambda t: -t.words)[:3]]  # the story's main topics, never "and 1 more"
-    title = " and ".join(names) if len(names) < 3 else f"{names[0]}, {names[1]} and {names[2]}"
-    return title, None, None
+    main = max(documents, key=lambda d: (d.word_count, -documents.index(d)))
+    return main.title, None, None
 
 
 def standalone_units(units: list[Unit], named: list[list[Mention]], language: str) -> list[Standalone | None]:

@@ -69,3 +69,11 @@ def test_a_definition_is_never_a_takeaway() -> None:
             "The authority will publish a new plan in 2027. Congress held a hearing on the grants.\n")
     brief = compose([read_data(text.encode("utf-8"), "grants.txt")], date="2026-11-27")
     assert not [p.text for p in brief.takeaways if "authorized in" in p.text or "refers to" in p.text]
+
+
+def test_a_brief_of_several_sources_is_titled_by_the_story_not_a_list_of_themes() -> None:
+    long = read_data(("Caspian freight\n\n" + "The Kestrel route carried more freight to Baku this year. " * 20)
+                     .encode("utf-8"), "long.txt")
+    short = read_data(b"Port deal\n\nThe Kestrel port signed a lease with a shipping line in Baku.\n", "short.txt")
+    brief = compose([short, long], date="2026-11-27")
+    assert brief.title == "Caspian freight" and "more" not in brief.title
