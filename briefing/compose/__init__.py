@@ -17,7 +17,7 @@ from briefing._version import __version__
 from briefing.analysis.ranking import DEFAULT_WEIGHTS, boilerplate_factors, points_back, rank, select
 from briefing.compose import facts
 from briefing.compose.chartspecs import charts_for
-from briefing.compose.outlook import as_of, bottom_line_first, watch_items
+from briefing.compose.outlook import EDGE, as_of, bottom_line_first, watch_items
 from briefing.compose.series import figure_charts
 from briefing.compose.standalone import Standalone, stand_alone
 from briefing.compose.units import Unit, corroborating, repeats, representatives, support, themes_and_units
@@ -107,9 +107,13 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     # The lede: a document's first sentence that reads alone and is no boilerplate ("This Insight provides…").
     ledes = [next((i for i in readable_takeaways if units[i].source == s and factor[i] == 1.0), None)
              for s in range(1, len(documents) + 1)]
-    takeaway_idx = bottom_line_first(takeaway_idx, readable_takeaways, units, ranking.scores, language,
+    own = [i for i in readable_takeaways if units[i].position <= EDGE or summary_like[i]]  # where a finding is its own
+    takeaway_idx = bottom_line_first(takeaway_idx, own, units, ranking.scores, language,
                                      lede=ledes[0] if len(documents) == 1 else None)
+    # A statement that took the sentence before it along must not repeat a takeaway.
+    takeaway_idx = [i for i in takeaway_idx if not (_took_along(alone[i]) and i - 1 in takeaway_idx)]
     takeaways = [point(i, read_alone=True) for i in takeaway_idx]
+    said = set(takeaway_idx) | {i - 1 for i in takeaway_idx if _took_along(alone[i])}  # what the takeaways say
 
     # Theme points: the best sentences of each theme, avoiding the takeaways
     # when the theme has enough else to say, and never repeating a sentence
@@ -131,7 +135,9 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
         exclude = takeaway_idx if len(spare) >= want else []
         chosen = select(ranking, want, candidates=members, exclude=exclude)
         placed.extend(chosen)
-        lead = _lead([i for i in chosen if alone[i] is not None], ranking.scores, units, language)
+        lead = _lead([i for i in chosen if alone[i] is not None and i not in said
+                      and not (_took_along(alone[i]) and (i - 1 in said or i - 1 in leads))],
+                     ranking.scores, units, language)
         theme.lead = point(lead, read_alone=True) if lead is not None else None
         leads |= {lead} if lead is not None else set()
         theme_points[t_index] = [i for i in chosen if i != lead]
@@ -150,8 +156,8 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     timeline = facts.timeline(documents, units, named, scores)
     figures = facts.figures(units, scores)
     # What to watch may take a theme's point that looks ahead (it then leaves the
-    # theme: each thing is said once), never a takeaway or a lead.
-    outlook_idx = watch_items(documents, units, themes, readable, set(takeaway_idx) | leads, scores, language)
+    # theme: each thing is said once), never what a takeaway or a lead says.
+    outlook_idx = watch_items(documents, units, themes, readable, said | leads, scores, language)
     for t_index, theme in enumerate(themes):
         theme.points = [point(i) for i in theme_points[t_index] if i not in outlook_idx]
     brief_date = date or documents[0].date
@@ -266,6 +272,10 @@ def _title(documents: list[Document]) -> tuple[str, str | None, str | None]:
         return first.title, first.subtitle, first.label
     main = max(documents, key=lambda d: (d.word_count, -documents.index(d)))
     return main.title, None, None
+
+
+def _took_along(version: Standalone | None) -> bool:
+    return version is not None and bool(version.edit) and "taken along" in (version.edit or "")
 
 
 def standalone_units(units: list[Unit], named: list[list[Mention]], language: str) -> list[Standalone | None]:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from briefing.compose.units import Unit
     from briefing.model import Document, Theme
 
-__all__ = ["MAX_OUTLOOK", "FORWARD", "as_of", "bottom_line_first", "watch_items"]
+__all__ = ["EDGE", "MAX_OUTLOOK", "FORWARD", "as_of", "bottom_line_first", "watch_items"]
 
 MAX_OUTLOOK = 3
 
@@ -102,6 +102,9 @@ def as_of(unit: Unit, documents: list[Document], brief_date: str | None) -> str 
     return None
 
 
+# A finding is the document's own in its first quarter or in a report's introduction and conclusion ("The report
+# found that …" late in a news story is about someone else's report); callers pass those as candidates.
+EDGE = 0.25
 _BOTTOM_LINE = {
     "en": re.compile(
         r"\b(?:conclu(?:des|ded|sion is|sion was) that|(?:we|the (?:report|study|analysis|authors?|review)) "
@@ -120,7 +123,8 @@ def bottom_line_first(chosen: list[int], candidates: list[int], units: list[Unit
     """``chosen`` takeaways with the document's bottom line first.
 
     The best-scored candidate that states a finding, if it scores in the top
-    half, takes the first place; else the ``lede`` (the document's first
+    half, takes the first place (``candidates``: the sentences where a
+    finding is the document's own, see :data:`EDGE`); else the ``lede`` (the document's first
     sentence that reads alone: a news story's news, a report's occasion).
     When it was not chosen it replaces the lowest-scored takeaway.  Without
     either the order is the document's.

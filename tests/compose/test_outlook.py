@@ -26,8 +26,17 @@ def test_watch_items_look_ahead_from_the_documents_date_and_say_so() -> None:
 
 
 def test_an_issues_for_congress_section_feeds_the_watch_list() -> None:
-    text = ("Harbour safety\n\n## Background\n\n" + "The Kestrel Port Authority inspected 400 ships in 2025. " * 3 +
-            "\n\n## Issues for Congress\n\nCongress may consider whether to extend the inspection programme. "
+    background = ("The Kestrel Port Authority inspected 400 ships in 2025, twice as many as in 2020. "
+                  "Inspectors found faults on a third of the ships they boarded. "
+                  "Most faults concerned fire safety and lifeboats. "
+                  "Ship owners paid fines of $2 million in all. "
+                  "The authority employs 40 inspectors at six ports. "
+                  "Two ports have no inspector of their own. ")
+    again = background.replace("Inspectors", "Its staff")
+    text = ("Harbour safety\n\n## Background\n\n" + background + "\n\n" + again +
+            "\n\n## Issues for Congress\n\nThe inspection programme has run since 2019 and covers every berth. "
+            "Its funding ran out in 2025 and the authority now pays for it from fees. "
+            "Congress may consider whether to extend the inspection programme. "
             "Members could require an annual report from the Kestrel Port Authority.\n")
     brief = compose([read_data(text.encode("utf-8"), "report.md")], date="2026-11-27")
     assert any("Congress may consider" in p.text for p in brief.outlook)
@@ -41,10 +50,11 @@ def test_nothing_that_looks_ahead_means_no_watch_list() -> None:
 
 def test_the_documents_finding_is_takeaway_one() -> None:
     text = ("Ports\n\n"
-            "The Kestrel port opened in 2019 on the northern coast. Ships queue for days at its two berths. "
-            "Rail wagons reach the port on a single track. Trucks carry a third of the cargo inland.\n\n"
+            "The Kestrel port opened in 2019 on the northern coast. "
             "The Kestrel Institute's conclusion is that the port needs a second rail link before it can grow, "
             "because the single track already limits the cargo the port can move.\n\n"
+            "Ships queue for days at its two berths. "
+            "Rail wagons reach the port on a single track. Trucks carry a third of the cargo inland.\n\n"
             "The port authority plans a third berth. Shipping lines want faster customs checks at the port. "
             "Winter storms close the port for a week each year. Port fees rose in 2024.\n")
     brief = compose([read_data(text.encode("utf-8"), "report.txt")], date="2026-11-27")
