@@ -87,3 +87,12 @@ def test_a_brief_of_several_sources_is_titled_by_the_story_not_a_list_of_themes(
     short = read_data(b"Port deal\n\nThe Kestrel port signed a lease with a shipping line in Baku.\n", "short.txt")
     brief = compose([short, long], date="2026-11-27")
     assert brief.title == "Caspian freight" and "more" not in brief.title
+
+
+def test_a_finding_reported_late_in_a_news_story_is_not_its_bottom_line() -> None:
+    lede = "The Kestrel Port Authority blocked the sale of the northern terminal to a rival operator on Monday."
+    rest = " ".join(f"Terminal {n} handled {n * 10} ships last year, the authority said." for n in range(2, 20))
+    late = "A separate report found that port fees in the region rose by 8 per cent last year."
+    brief = compose([read_data(f"Port sale blocked\n\n{lede} {rest} {late}\n".encode(), "news.txt")],
+                    date="2026-11-27")
+    assert brief.takeaways[0].text == lede
