@@ -17,7 +17,7 @@ from briefing._version import __version__
 from briefing.analysis.ranking import DEFAULT_WEIGHTS, boilerplate_factors, points_back, rank, select
 from briefing.compose import facts
 from briefing.compose.chartspecs import charts_for
-from briefing.compose.outlook import EDGE, as_of, bottom_line_first, watch_items
+from briefing.compose.outlook import as_of, bottom_line_first, own_findings, watch_items
 from briefing.compose.series import figure_charts
 from briefing.compose.standalone import Standalone, stand_alone
 from briefing.compose.units import Unit, corroborating, repeats, representatives, support, themes_and_units
@@ -107,7 +107,7 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     # The lede: a document's first sentence that reads alone and is no boilerplate ("This Insight provides…").
     ledes = [next((i for i in readable_takeaways if units[i].source == s and factor[i] == 1.0), None)
              for s in range(1, len(documents) + 1)]
-    own = [i for i in readable_takeaways if units[i].position <= EDGE or summary_like[i]]  # where a finding is its own
+    own = own_findings(units, readable_takeaways, summary_like)
     takeaway_idx = bottom_line_first(takeaway_idx, own, units, ranking.scores, language,
                                      lede=ledes[0] if len(documents) == 1 else None)
     # A statement that took the sentence before it along must not repeat a takeaway.

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from briefing.compose.units import Unit
     from briefing.model import Document, Theme
 
-__all__ = ["EDGE", "MAX_OUTLOOK", "FORWARD", "as_of", "bottom_line_first", "watch_items"]
+__all__ = ["EDGE", "MAX_OUTLOOK", "FORWARD", "as_of", "bottom_line_first", "own_findings", "watch_items"]
 
 MAX_OUTLOOK = 3
 
@@ -116,6 +116,11 @@ _BOTTOM_LINE = {
     "tr": re.compile(r"sonucuna var\w*|sonuç olarak|temel bulgu\w*|değerlendirmesine göre", re.IGNORECASE),
     "ru": re.compile(r"пришл\w* к выводу|вывод\w* (?:таков|состоит)|основн\w* вывод|считает, что", re.IGNORECASE),
 }
+
+
+def own_findings(units: list[Unit], candidates: list[int], summary_like: list[bool]) -> list[int]:
+    """The candidates where a finding is the document's own: its first quarter, a report's intro or end."""
+    return [i for i in candidates if units[i].position <= EDGE or summary_like[i]]
 
 
 def bottom_line_first(chosen: list[int], candidates: list[int], units: list[Unit], scores: np.ndarray,

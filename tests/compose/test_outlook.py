@@ -90,9 +90,10 @@ def test_a_brief_of_several_sources_is_titled_by_the_story_not_a_list_of_themes(
 
 
 def test_a_finding_reported_late_in_a_news_story_is_not_its_bottom_line() -> None:
-    lede = "The Kestrel Port Authority blocked the sale of the northern terminal to a rival operator on Monday."
-    rest = " ".join(f"Terminal {n} handled {n * 10} ships last year, the authority said." for n in range(2, 20))
-    late = "A separate report found that port fees in the region rose by 8 per cent last year."
-    brief = compose([read_data(f"Port sale blocked\n\n{lede} {rest} {late}\n".encode(), "news.txt")],
-                    date="2026-11-27")
-    assert brief.takeaways[0].text == lede
+    from briefing.compose.outlook import own_findings
+    from briefing.compose.units import Unit
+
+    units = [Unit("The authority blocked the sale on Monday.", 1, 1, 0, 0.0),
+             Unit("The report found that fees would rise.", 1, 9, 0, 0.9),  # late in a story: someone else's report
+             Unit("The report found that fees would rise.", 1, 9, 1, 0.9)]  # a report's conclusion: its own
+    assert own_findings(units, [0, 1, 2], [False, False, True]) == [0, 2]
