@@ -36,6 +36,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from _gold import briefed
 from _paths import EVAL  # also puts the repository on sys.path
 
 HERE = Path(__file__).resolve().parent
@@ -156,18 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.eval.is_dir():
         print(f"skipped: {args.eval} not found")
         return 0
-    import yaml
-
-    from briefing.pipeline import brief_from
-
-    scores = []
-    for file in sorted(args.gold.glob("*.yaml")):
-        gold = yaml.safe_load(file.read_text(encoding="utf-8"))
-        source = args.eval / gold["source"]
-        if not source.is_file():
-            print(f"warning: {file.name}: {source} not found", file=sys.stderr)
-            continue
-        scores.append(score(gold, brief_from([str(source)], date=DATE), file.stem))
+    scores = [score(gold, brief, file.stem) for file, gold, brief in briefed(args.gold, args.eval, DATE)]
 
     print("| document | actors P | central R | persons that are institutions | timeline P | rows | "
           "citation rows | figures P | figures |")

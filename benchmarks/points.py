@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from _gold import briefed
 from _paths import EVAL
 
 HERE = Path(__file__).resolve().parent
@@ -65,20 +66,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.eval.is_dir():
         print(f"skipped: {args.eval} not found")
         return 0
-    import yaml
-
-    from briefing.pipeline import brief_from
-
     rows: list[tuple[str, str, int, int, bool]] = []
     print("| document | points covered | bottom line in a takeaway |")
     print("| --- | ---: | :---: |")
-    for file in sorted(args.gold.glob("*.yaml")):
-        gold = yaml.safe_load(file.read_text(encoding="utf-8"))
-        source = args.eval / gold["source"]
-        if not source.is_file():
-            print(f"warning: {file.name}: {source} not found", file=sys.stderr)
-            continue
-        covered, total, first, missed = score(gold, brief_from([str(source)], date=DATE))
+    for file, gold, brief in briefed(args.gold, args.eval, DATE):
+        covered, total, first, missed = score(gold, brief)
         rows.append((file.stem, str(gold.get("kind", "")), covered, total, first))
         print(f"| {file.stem} | {covered}/{total} | {'yes' if first else 'no'} |")
         if args.show:

@@ -96,14 +96,14 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     boxed = [i for i in readable_takeaways if summary_like[i]]
     # A sentence that pointed back but reads alone once edited ("However, …" dropped, the sentence
     # before it taken along) is ranked for what it says, without the pointer's penalty.
-    plain = ranking.scores.copy()
+    unpenalised = ranking.scores.copy()
     for i in readable:
         version = alone[i]
         if version is not None and version.edit and points_back(units[i].text, language):
-            ranking.scores[i] /= BRIEF_WEIGHTS.anaphoric
-    takeaway_idx = select(ranking, n_take, candidates=boxed if len(boxed) >= 2 * n_take
-                          else readable_takeaways or eligible, diversity=0.45)
-    ranking.scores[:] = plain
+            unpenalised[i] /= BRIEF_WEIGHTS.anaphoric
+    takeaway_idx = select(replace(ranking, scores=unpenalised), n_take,
+                          candidates=boxed if len(boxed) >= 2 * n_take else readable_takeaways or eligible,
+                          diversity=0.45)
     # The lede: a document's first sentence that reads alone and is no boilerplate ("This Insight provides…").
     ledes = [next((i for i in readable_takeaways if units[i].source == s and factor[i] == 1.0), None)
              for s in range(1, len(documents) + 1)]
@@ -275,7 +275,7 @@ def _title(documents: list[Document]) -> tuple[str, str | None, str | None]:
 
 
 def _took_along(version: Standalone | None) -> bool:
-    return version is not None and bool(version.edit) and "taken along" in (version.edit or "")
+    return version is not None and version.previous
 
 
 def standalone_units(units: list[Unit], named: list[list[Mention]], language: str) -> list[Standalone | None]:

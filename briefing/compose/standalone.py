@@ -82,6 +82,7 @@ class Standalone(NamedTuple):
 
     text: str
     edit: str | None  # None when the sentence is shown as written
+    previous: bool = False  # the sentence before it is taken along
 
 
 def _clean(text: str) -> tuple[str, bool]:
@@ -146,4 +147,4 @@ def stand_alone(sentence: str, previous: str | None, person: str | None, languag
         prior, _ = _clean(previous)
         text = f"{prior} {text}"
         edits.append("the sentence before it taken along")
-    return Standalone(text, "; ".join(edits) or None)
+    return Standalone(text, "; ".join(edits) or None, previous=pointing)
