@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from briefing.model import Block
 
-__all__ = ["is_back_matter", "is_note", "is_prose", "unnumbered"]
+__all__ = ["is_back_matter", "is_caption", "is_note", "is_prose", "is_table_row", "unnumbered"]
 
 # Headings that open a document's back matter: nothing after them is a theme.
 _BACK_MATTER = re.compile(
@@ -77,8 +77,11 @@ def is_back_matter(heading: str) -> bool:
 
 def is_note(text: str) -> bool:
     """Whether a block is a footnote, an endnote, a source or note line, or a caption."""
-    if _NOTE.match(text):
-        return True
+    return bool(_NOTE.match(text)) or is_caption(text)
+
+
+def is_caption(text: str) -> bool:
+    """Whether a block is a table or figure caption ("Table 1. National obligations")."""
     caption = _CAPTION.match(text)
     if caption is None or len(text.split()) > _CAPTION_WORDS:
         return False
@@ -88,4 +91,9 @@ def is_note(text: str) -> bool:
 
 def is_prose(block: Block) -> bool:
     """Whether a block is text to summarise: no heading, table or note, nor a table read as a paragraph."""
-    return block.kind not in ("heading", "table", "note") and block.text.count(" | ") < 2
+    return block.kind not in ("heading", "table", "note") and not is_table_row(block.text)
+
+
+def is_table_row(text: str) -> bool:
+    """Whether a paragraph is a table that came through as text ("| Facility | 84.7 |")."""
+    return text.lstrip().startswith("|") or text.count(" | ") >= 2

@@ -40,6 +40,7 @@ _NUMBERED = re.compile(r"^\(?\d{1,3}[.)]\s+(?=\S)")
 _SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
 _LABEL = re.compile(r"^(?P<title>.*?\w[^\s\-–—|]*)\s*[-–—|]\s*"
                     r"(?P<label>[^\W\d_]{4,20}(?: [^\W\d_]{2,20})?)$")
+_INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S.", "U.K.", "E.U."
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZÀ-ÞĀ-ſА-Я\d])")
 
 
@@ -161,7 +162,8 @@ def is_heading_like(text: str) -> bool:
     found = chrome.classify(text)
     if found is not None and found.key in ("published", "updated"):  # a date line
         return False
-    return not _SENTENCE_END.search(re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+", "", text))
+    body = re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+", "", text)
+    return not _SENTENCE_END.search(_INITIALISM.sub("X", body))  # "U.S. Methane Emissions" is no sentence end
 
 
 def heading_level(text: str) -> int:

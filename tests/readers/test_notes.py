@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.compose import compose
-from briefing.notes import is_note
+from briefing.notes import is_note, is_prose
 from briefing.pipeline import read_data
 
 REPORT = """# Harbour safety
@@ -62,3 +62,36 @@ def test_no_actor_date_or_figure_comes_from_a_note() -> None:
 ])
 def test_what_reads_as_a_note(text: str, note: bool) -> None:
     assert is_note(text) is note
+
+
+TABLE_REPORT = """# Methane charge
+
+## Scope
+
+The charge applies to oil and gas facilities that report their emissions to the agency every year.
+
+Table 1. Facilities Subject to the Charge
+
+Data from the Agency's 2024 Regulatory Analysis
+
+| | A | B | Facility Type | Number of Facilities |
+
+Notes: Several of the numbers above are rounded.
+
+a. In its analysis, the agency said that one facility may hold several operations.
+
+U.S. Methane Emissions and Sources
+
+Methane is the main component of natural gas, and leaks from wells and pipelines add to the total.
+"""
+
+
+def test_a_captions_second_line_and_a_tables_lettered_notes_are_notes_not_headings_or_prose() -> None:
+    doc = read_data(TABLE_REPORT.encode("utf-8"), "report.md")
+    kinds = {b.text[:12]: b.kind for b in doc.blocks}
+    assert kinds["Data from th"] == "note"  # between "Table 1." and the table: the caption goes on
+    assert kinds["a. In its an"] == "note"
+    assert not is_prose(next(b for b in doc.blocks if b.text.startswith("| |")))
+    # An initialism is no sentence end: this line is a heading.
+    assert kinds["U.S. Methane"] == "heading"
+    assert [b.number for b in doc.blocks if b.kind != "heading"] == list(range(1, 8))  # the caption line is numbered
