@@ -34,6 +34,8 @@ MAX_THEMES = 8  # per document; more sections than this are merged
 MIN_SECTION_WORDS = 25  # a section smaller than this (a heading-only parent, a stub) joins the next one
 SEGMENT_WORDS = 700  # about one topical segment per this many words: a news story is one theme
 MAX_SEGMENTS = 5
+MAX_SHARE = 0.3  # in a long report no theme holds more than this share of the words: it is cut at its sub-headings
+LONG_REPORT_WORDS = 3000
 GROUP_SIMILARITY = 0.2  # segments of different documents closer than this share a theme
 
 @dataclass
@@ -45,6 +47,8 @@ class Segment:
     blocks: list[Block] = field(default_factory=list)
     authored: bool = True  # the label is the author's heading, not a key phrase
     source: int = 0  # index of the document it comes from (set by callers)
+    # Where it may be cut again: (index into blocks, label) at each sub-heading and each section merged in.
+    breaks: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def words(self) -> int:
@@ -79,11 +83,57 @@ def segment(doc: Document) -> list[Segment]:
     for block in blocks:
         if block.kind == "heading" and block.level == top:
             segments.append(Segment(unnumbered(block.text), "section"))
-        elif block.kind != "heading":
+        elif block.kind == "heading":
+            segments[-1].breaks.append((len(segments[-1].blocks), unnumbered(block.text)))
+        else:
             segments[-1].blocks.append(block)
     context, sections = segments[0], _absorb_small(segments[1:])
-    sections = _merge_similar(sections, MAX_THEMES, language)
+    words = sum(s.words for s in segments)
+    cap = int(MAX_SHARE * words) if words >= LONG_REPORT_WORDS else words
+    sections = _merge_similar(sections, MAX_THEMES, language, cap)
+    sections = [part for section in sections for part in _split_large(section, cap, language)]
     return [s for s in [context, *sections] if s.blocks]
+
+
+def _joined(first: Segment, second: Segment) -> Segment:
+    """Two neighbouring sections as one, under the first one's label; the second's start stays a break."""
+    offset = len(first.blocks)
+    breaks = first.breaks + [(offset, second.label)] + [(offset + i, label) for i, label in second.breaks]
+    return Segment(first.label, "section", first.blocks + second.blocks, breaks=breaks)
+
+
+def _split_large(section: Segment, cap: int, language: str) -> list[Segment]:
+    """A section of more than ``cap`` words, cut at its sub-headings (or where its topic shifts) into parts.
+
+    A part starts at a sub-heading and takes its label when the part before
+    would otherwise pass the cap; a section without sub-headings is cut
+    into topical segments, labelled by key phrase after the first.
+    """
+    if section.words <= cap:
+        return [section]
+    count = [0]
+    for block in section.blocks:
+        count.append(count[-1] + len(block.text.split()))
+    breaks = [(i, label) for i, label in section.breaks if 0 < i < len(section.blocks)]
+    if not breaks:
+        want = min(MAX_SEGMENTS, -(-section.words // cap))
+        cuts = _cuts(section.blocks, want, language)
+        if not cuts:
+            return [section]
+        edges = [0, *cuts, len(section.blocks)]
+        parts = [section.blocks[a:b] for a, b in zip(edges, edges[1:], strict=False)]
+        named = labels([" ".join(b.text for b in part) for part in parts[1:]], language)
+        rest = [Segment(label, "section", part, authored=False) for label, part in zip(named, parts[1:], strict=True)]
+        return [Segment(section.label, "section", parts[0], authored=section.authored), *rest]
+    out: list[Segment] = []
+    start, label = 0, section.label
+    ends = [i for i, _ in breaks[1:]] + [len(section.blocks)]
+    for (i, heading), end in zip(breaks, ends, strict=True):
+        if count[end] - count[start] > cap and count[i] - count[start] >= MIN_SECTION_WORDS:
+            out.append(Segment(label, "section", section.blocks[start:i], authored=section.authored or start > 0))
+            start, label = i, heading
+    out.append(Segment(label, "section", section.blocks[start:], authored=section.authored or start > 0))
+    return out
 
 
 def _absorb_small(sections: list[Segment]) -> list[Segment]:
@@ -92,7 +142,7 @@ def _absorb_small(sections: list[Segment]) -> list[Segment]:
     pending: Segment | None = None
     for section in sections:
         if pending is not None:
-            section = Segment(pending.label, "section", pending.blocks + section.blocks)
+            section = _joined(pending, section)
             pending = None
         if section.words < MIN_SECTION_WORDS:
             pending = section
@@ -107,16 +157,18 @@ def _vectors(segments: Sequence[Segment], language: str) -> np.ndarray:
     return tfidf([terms(s.text, language) for s in segments])
 
 
-def _merge_similar(sections: list[Segment], limit: int, language: str) -> list[Segment]:
-    """Join the most similar neighbours until at most ``limit`` remain."""
+def _merge_similar(sections: list[Segment], limit: int, language: str, cap: int) -> list[Segment]:
+    """Join the most similar neighbours until at most ``limit`` remain, none of more than ``cap`` words."""
     sections = list(sections)
     while len(sections) > limit:
         vectors = _vectors(sections, language)
-        pairs = [(float(vectors[i] @ vectors[i + 1]), -i) for i in range(len(sections) - 1)]
+        pairs = [(float(vectors[i] @ vectors[i + 1]), -i) for i in range(len(sections) - 1)
+                 if sections[i].words + sections[i + 1].words <= cap]
+        if not pairs:
+            break
         _, neg_i = max(pairs)
         i = -neg_i
-        first, second = sections[i], sections[i + 1]
-        sections[i : i + 2] = [Segment(first.label, "section", first.blocks + second.blocks)]
+        sections[i : i + 2] = [_joined(sections[i], sections[i + 1])]
     return sections
 
 

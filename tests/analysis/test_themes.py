@@ -167,3 +167,44 @@ def test_a_title_and_a_name_or_a_role_makes_no_theme_label() -> None:
              "The chief executive quit. The chief executive left the insurer. Insurer shares fell on the news."]
     found = labels(texts)
     assert "Sir John" not in found and "Chief executive" not in found, found
+
+
+def _words(segments: list[Segment]) -> list[int]:
+    return [s.words for s in segments]
+
+
+def test_a_section_of_more_than_30_percent_of_a_long_report_is_cut_at_its_sub_headings() -> None:
+    blocks: list[Block] = []
+    n = 0
+    for t, topic in enumerate(["ports", "tariffs", "wheat", "ballots"]):
+        blocks.append(Block("heading", f"Part {t} on {topic}", level=1))
+        for sub in range(4 if t == 0 else 1):
+            if t == 0:
+                blocks.append(Block("heading", f"The {topic} question {sub}", level=2))
+            n += 1
+            blocks.append(para(f"The {topic} matter in many ways for item {sub} of this part of the text.", n, 30))
+    doc = Document(title="t", blocks=blocks)
+    segments = segment(doc)
+    total = sum(_words(segments))
+    assert total >= 3000
+    assert max(_words(segments)) <= 0.3 * total
+    assert [s.label for s in segments[:3]] == ["Part 0 on ports", "The ports question 2", "Part 1 on tariffs"]
+    assert [b.number for s in segments for b in s.blocks] == list(range(1, n + 1))
+
+
+def test_merging_never_makes_a_theme_of_more_than_30_percent_of_a_long_report() -> None:
+    blocks: list[Block] = []
+    for t in range(12):  # twelve similar sections: merging joins neighbours, up to the cap
+        blocks.append(Block("heading", f"Section {t}", level=1))
+        blocks.append(para(f"The gas pipeline exports matter here in part {t} of the long report text.", t + 1, 30))
+    segments = segment(Document(title="t", blocks=blocks))
+    total = sum(_words(segments))
+    assert max(_words(segments)) <= 0.3 * total
+    assert len(segments) <= MAX_THEMES
+
+
+def test_a_short_text_keeps_its_one_big_section() -> None:
+    blocks = [Block("heading", "Only part", level=1), para("The ports matter a great deal to the town.", 1, 20),
+              Block("heading", "Small part", level=1), para("The town has a port.", 2, 6)]
+    segments = segment(Document(title="t", blocks=blocks))
+    assert [s.label for s in segments] == ["Only part", "Small part"]
