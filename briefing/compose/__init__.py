@@ -17,7 +17,7 @@ from briefing._version import __version__
 from briefing.analysis.ranking import DEFAULT_WEIGHTS, boilerplate_factors, points_back, rank, select
 from briefing.compose import facts
 from briefing.compose.chartspecs import charts_for
-from briefing.compose.outlook import as_of, bottom_line_first, own_findings, watch_items
+from briefing.compose.outlook import as_of, bottom_line_first, own_findings, recency, watch_items
 from briefing.compose.series import figure_charts
 from briefing.compose.standalone import Standalone, stand_alone
 from briefing.compose.units import Unit, corroborating, repeats, representatives, support, themes_and_units
@@ -34,6 +34,8 @@ __all__ = ["compose", "charts_for"]
 MAX_POINTS = 4
 MAX_INTRO_POINTS = 6  # a report's introduction and conclusion are its own summary: they may say more
 MIN_POINTS = 2
+MIN_TAKEAWAYS, MAX_TAKEAWAYS = 4, 5  # the bottom line and its main supports
+RECENT_WEIGHT = 0.5  # added to a takeaway's score for an event of the last months (outlook.recency)
 # A brief's points are read one by one, out of context: a sentence that opens
 # by pointing back ("Thus, …", "These projects …") costs more than in a summary.
 BRIEF_WEIGHTS = replace(DEFAULT_WEIGHTS, anaphoric=0.6)
@@ -44,6 +46,8 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     ``date`` is the brief's own date (ISO); the first source's date is used
     when it is not given.
     """
+    import numpy as np
+
     if not documents:
         raise InputError("no documents to brief")
     language = documents[0].language or "en"
@@ -84,7 +88,7 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     readable = [i for i in eligible if alone[i] is not None]
 
     # Key takeaways: the best sentences across the documents, spread out.
-    n_take = min(5, max(3, len(units) // 12))
+    n_take = min(MAX_TAKEAWAYS, max(MIN_TAKEAWAYS, len(units) // 12))
     # In a report, the takeaways are the summary a reader expects: drawn from
     # the introduction and the conclusion when they have enough to say.
     # A takeaway is a finding, never a definition ("… is authorized in Section 203 of the Stafford Act").
@@ -96,19 +100,21 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     boxed = [i for i in readable_takeaways if summary_like[i]]
     # A sentence that pointed back but reads alone once edited ("However, …" dropped, the sentence
     # before it taken along) is ranked for what it says, without the pointer's penalty.
-    unpenalised = ranking.scores.copy()
+    takeaway_scores = ranking.scores.copy()
     for i in readable:
         version = alone[i]
         if version is not None and version.edit and points_back(units[i].text, language):
-            unpenalised[i] /= BRIEF_WEIGHTS.anaphoric
-    takeaway_idx = select(replace(ranking, scores=unpenalised), n_take,
+            takeaway_scores[i] /= BRIEF_WEIGHTS.anaphoric
+    # A report's news is its latest development: recent events weigh more as takeaways.
+    takeaway_scores += RECENT_WEIGHT * np.asarray(recency(units, documents))
+    takeaway_idx = select(replace(ranking, scores=takeaway_scores), n_take,
                           candidates=boxed if len(boxed) >= 2 * n_take else readable_takeaways or eligible,
                           diversity=0.45)
     # The lede: a document's first sentence that reads alone and is no boilerplate ("This Insight provides…").
     ledes = [next((i for i in readable_takeaways if units[i].source == s and factor[i] == 1.0), None)
              for s in range(1, len(documents) + 1)]
     own = own_findings(units, readable_takeaways, summary_like)
-    takeaway_idx = bottom_line_first(takeaway_idx, own, units, ranking.scores, language,
+    takeaway_idx = bottom_line_first(takeaway_idx, own, units, takeaway_scores, language,
                                      lede=ledes[0] if len(documents) == 1 else None)
     # A statement that took the sentence before it along must not repeat a takeaway.
     takeaway_idx = [i for i in takeaway_idx if not (_took_along(alone[i]) and i - 1 in takeaway_idx)]

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from briefing.compose.units import Unit
     from briefing.model import Document, Theme
 
-__all__ = ["EDGE", "MAX_OUTLOOK", "FORWARD", "as_of", "bottom_line_first", "own_findings", "watch_items"]
+__all__ = ["EDGE", "MAX_OUTLOOK", "FORWARD", "as_of", "bottom_line_first", "own_findings", "recency", "watch_items"]
 
 MAX_OUTLOOK = 3
 
@@ -92,6 +92,34 @@ def watch_items(documents: list[Document], units: list[Unit], themes: list[Theme
     ahead = [i for i in candidates if i not in used and _looks_ahead(units[i], documents, themes, language)]
     ranked = sorted(ahead, key=lambda i: (not _AHEAD.match(themes[units[i].theme].label), -float(scores[i])))
     return sorted(ranked[:MAX_OUTLOOK])
+
+
+def recency(units: list[Unit], documents: list[Document], days: float = 180.0) -> list[float]:
+    """How close each unit's event is to its document's latest development, 0..1.
+
+    The latest day or month a document names, up to its own date, is its news ("On March 6, 2026, the
+    judge ordered FEMA …"); earlier events decay as exp(−age/``days``) from it.  Years alone, dates after
+    the document (those are for what to watch) and undated documents give 0.
+    """
+    import math
+
+    found: list[list[dt.date]] = []
+    latest: dict[int, dt.date] = {}
+    for unit in units:
+        reference = _day(documents[unit.source - 1].date)
+        days_named = []
+        for mention in find_dates(unit.text, reference) if reference is not None else []:
+            if len(mention.iso) < 7:
+                continue
+            iso = mention.iso
+            day = _day(iso) if len(iso) >= 10 else dt.date(int(iso[:4]), int(iso[5:7]), 15)  # a month: its middle
+            if day is not None and reference is not None and day <= reference:
+                days_named.append(day)
+        found.append(days_named)
+        if days_named:
+            latest[unit.source] = max(latest.get(unit.source, days_named[0]), *days_named)
+    return [max((math.exp(-(latest[u.source] - d).days / days) for d in named), default=0.0)
+            for u, named in zip(units, found, strict=True)]
 
 
 def as_of(unit: Unit, documents: list[Document], brief_date: str | None) -> str | None:

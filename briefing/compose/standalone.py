@@ -142,9 +142,9 @@ def stand_alone(sentence: str, previous: str | None, person: str | None, languag
     if pointing:
         if previous is None or len(previous.split()) + len(text.split()) > _MAX_WORDS:
             return None
-        if stand_alone(previous, None, None, language) is None:
+        prior = stand_alone(previous, None, None, language)
+        if prior is None:
             return None
-        prior, _ = _clean(previous)
-        text = f"{prior} {text}"
-        edits.append("the sentence before it taken along")
+        text = f"{prior.text} {text}"  # as it reads alone: "However, " dropped from it too
+        edits.append("the sentence before it taken along" + (f" ({prior.edit})" if prior.edit else ""))
     return Standalone(text, "; ".join(edits) or None, previous=pointing)

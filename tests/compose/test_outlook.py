@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.compose import compose
 from briefing.pipeline import read_data
 
@@ -97,3 +99,51 @@ def test_a_finding_reported_late_in_a_news_story_is_not_its_bottom_line() -> Non
              Unit("The report found that fees would rise.", 1, 9, 0, 0.9),  # late in a story: someone else's report
              Unit("The report found that fees would rise.", 1, 9, 1, 0.9)]  # a report's conclusion: its own
     assert own_findings(units, [0, 1, 2], [False, False, True]) == [0, 2]
+
+
+def test_recency_weighs_events_by_their_distance_from_the_documents_latest_development() -> None:
+    from briefing.compose.outlook import recency
+    from briefing.compose.units import Unit
+    from briefing.model import Document
+
+    doc = Document(title="t", date="2026-04-01")
+    units = [Unit(text, 1, 1, 0, 0.0) for text in (
+        "On March 6, 2026, the judge ordered the agency to restore the grants.",  # the latest development
+        "In April 2025, the agency ended the programme.",  # eleven months before it
+        "The programme began in 2020.",  # a year alone: no day, no month
+        "The agency will report by June 30, 2026.",  # after the document: for what to watch
+        "Grants pay for sea walls.")]
+    got = recency(units, [doc])
+    assert got[0] == 1.0 and 0.1 < got[1] < 0.2
+    assert got[2] == got[3] == got[4] == 0.0
+    assert recency(units, [Document(title="t")]) == [0.0] * 5  # an undated document
+
+
+GRANTS = """Harbour grants
+
+Harbour grants pay for sea walls, flood gates and dredging in small ports. The Kestrel Port Authority runs the \
+harbour grants and picks the ports that receive them. Ports apply for harbour grants each spring, and the authority \
+scores each application. Small ports depend on harbour grants for most of their building work. The harbour grants \
+have paid for sea walls in forty ports since 2015.
+
+The authority ended the harbour grants in April 2025 and cancelled the grants that ports had not yet spent. Twenty \
+ports sued the authority over the harbour grants in July 2025. On March 6, 2026, a judge ordered the authority to \
+pay the cancelled harbour grants to the ports within 21 days.
+
+Ports say the harbour grants protect towns from storms. Engineers say sea walls paid by harbour grants last fifty \
+years. The authority says the harbour grants cost too much for what they protect. Insurers lower their prices in \
+towns whose ports have new sea walls. Shipping lines prefer ports with deep channels kept by dredging.
+"""
+
+
+def test_a_reports_latest_development_is_a_takeaway(monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing.compose
+
+    def takeaways() -> list[str]:
+        doc = read_data(GRANTS.encode("utf-8"), "grants.txt")
+        doc.date = "2026-04-01"
+        return [p.text for p in compose([doc], date="2026-11-27").takeaways]
+
+    assert any(t.startswith("On March 6, 2026, a judge ordered") for t in takeaways())
+    monkeypatch.setattr(briefing.compose, "RECENT_WEIGHT", 0.0)  # without the weight it is background only
+    assert not any(t.startswith("On March 6, 2026") for t in takeaways())

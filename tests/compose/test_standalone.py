@@ -70,3 +70,12 @@ def test_no_takeaway_opens_by_pointing_back_and_the_draft_shows_each_edit() -> N
     draft = dump_yaml(brief)
     assert all(p.original in draft.replace("\n", " ") or p.original[:40] in draft for p in edited)
     assert "edit:" in draft
+
+
+def test_the_sentence_taken_along_reads_alone_too() -> None:
+    got = stand_alone("This arrangement is unusual for ports in the region.",
+                      "However, the shipping company will pay nothing for the first two years of the lease.", None)
+    assert got is not None
+    assert got.text == ("The shipping company will pay nothing for the first two years of the lease. "
+                        "This arrangement is unusual for ports in the region.")
+    assert got.edit == "the sentence before it taken along (opening “However” dropped)"
