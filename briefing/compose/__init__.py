@@ -17,9 +17,9 @@ from briefing._version import __version__
 from briefing.analysis.ranking import DEFAULT_WEIGHTS, boilerplate_factors, points_back, rank, select
 from briefing.compose import facts
 from briefing.compose.chartspecs import charts_for
-from briefing.compose.outlook import as_of, bottom_line_first, own_findings, recency, watch_items
+from briefing.compose.outlook import as_of, bottom_line_first, events, own_findings, recency, watch_items
 from briefing.compose.series import figure_charts
-from briefing.compose.standalone import Standalone, stand_alone
+from briefing.compose.standalone import Standalone, attributed, stand_alone
 from briefing.compose.units import Unit, corroborating, repeats, representatives, support, themes_and_units
 from briefing.errors import InputError
 from briefing.model import Brief, Document, Point, Provenance, Theme
@@ -35,6 +35,7 @@ MAX_POINTS = 4
 MAX_INTRO_POINTS = 6  # a report's introduction and conclusion are its own summary: they may say more
 MIN_POINTS = 2
 MIN_TAKEAWAYS, MAX_TAKEAWAYS = 4, 5  # the bottom line and its main supports
+EVENT_WEIGHT = 0.3  # added to a takeaway's score for a decisive act reported as done (outlook.events)
 RECENT_WEIGHT = 0.5  # added to a takeaway's score for an event of the last months (outlook.recency)
 # A brief's points are read one by one, out of context: a sentence that opens
 # by pointing back ("Thus, …", "These projects …") costs more than in a summary.
@@ -73,12 +74,21 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     named = facts.mentions(documents, units)
     alone = standalone_units(units, named, language)
 
+    # An analysis or opinion piece speaks for its outlet: a judgement in it is said in the outlet's name.
+    voices = [(d.site or d.author or "") if _OPINION.search((d.label or "").casefold()) else "" for d in documents]
+
     def point(i: int, read_alone: bool = False) -> Point:
         refs = [units[j].ref for j in corroborating(ranking, units, i)]
         version = alone[i]
+        text, edits = units[i].text, []
         if read_alone and version is not None and version.edit:
-            return Point(text=version.text, refs=refs, original=units[i].text, edit=version.edit)
-        return Point(text=units[i].text, refs=refs)
+            text, edits = version.text, [version.edit]
+        judged = attributed(text, voices[units[i].source - 1], language) if read_alone else None
+        if judged is not None:
+            text, edits = judged[0], [*edits, judged[1]]
+        if edits:
+            return Point(text=text, refs=refs, original=units[i].text, edit="; ".join(edits))
+        return Point(text=text, refs=refs)
 
     # A statement several sources carry is one candidate: the best-scored
     # wording stands for the others, which become its extra references.
@@ -107,6 +117,8 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
             takeaway_scores[i] /= BRIEF_WEIGHTS.anaphoric
     # A report's news is its latest development: recent events weigh more as takeaways.
     takeaway_scores += RECENT_WEIGHT * np.asarray(recency(units, documents))
+    happened = events(units, language)
+    takeaway_scores += EVENT_WEIGHT * np.asarray(happened)
     takeaway_idx = select(replace(ranking, scores=takeaway_scores), n_take,
                           candidates=boxed if len(boxed) >= 2 * n_take else readable_takeaways or eligible,
                           diversity=0.45)
@@ -115,7 +127,8 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
              for s in range(1, len(documents) + 1)]
     own = own_findings(units, readable_takeaways, summary_like)
     takeaway_idx = bottom_line_first(takeaway_idx, own, units, takeaway_scores, language,
-                                     lede=ledes[0] if len(documents) == 1 else None)
+                                     lede=_news_lede(documents[0], ledes[0]) if len(documents) == 1 else None,
+                                     title=documents[0].title)
     # A statement that took the sentence before it along must not repeat a takeaway.
     takeaway_idx = [i for i in takeaway_idx if not (_took_along(alone[i]) and i - 1 in takeaway_idx)]
     takeaways = [point(i, read_alone=True) for i in takeaway_idx]
@@ -202,6 +215,9 @@ _DEFINITION = re.compile(
     r"codified (?:at|in))\b|\brefers? to\b|\bis (?:a|an|the) (?:term|type|kind|form) (?:of|for)\b|"
     r"\b(?:is|are) generally understood\b", re.IGNORECASE)
 LEAD_WORDS = 40
+# Genre labels of pieces that argue rather than report (in the languages of the labels the readers find).
+_OPINION = re.compile(r"analysis|opinion|comment|op-ed|editorial|column|essay|perspective|viewpoint|"
+                      r"təhlil|analiz|rəy|şərh|görüş|yorum|köşe|анализ|аналитика|мнение|колонка|комментарий")
 INTRO_BONUS = 0.3  # a sentence of a report's introduction (the text before the first heading, "Introduction")
 OPENER_BONUS = 0.15  # a sentence of the first paragraph after a heading
 CLOSING_BONUS = 0.15  # a sentence of a conclusion
@@ -278,6 +294,12 @@ def _title(documents: list[Document]) -> tuple[str, str | None, str | None]:
         return first.title, first.subtitle, first.label
     main = max(documents, key=lambda d: (d.word_count, -documents.index(d)))
     return main.title, None, None
+
+
+def _news_lede(document: Document, lede: int | None) -> int | None:
+    """The lede, when it is a news story's: an analysis or opinion piece opens with its setup, not its point."""
+    label = (document.label or "").casefold()
+    return None if _OPINION.search(label) else lede
 
 
 def _took_along(version: Standalone | None) -> bool:

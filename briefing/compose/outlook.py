@@ -25,6 +25,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefing.analysis.dates import find_dates
+from briefing.analysis.ranking import terms
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -32,7 +33,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from briefing.compose.units import Unit
     from briefing.model import Document, Theme
 
-__all__ = ["EDGE", "MAX_OUTLOOK", "FORWARD", "as_of", "bottom_line_first", "own_findings", "recency", "watch_items"]
+__all__ = ["EDGE", "MAX_OUTLOOK", "FORWARD", "as_of", "bottom_line_first", "events", "own_findings", "recency",
+           "watch_items"]
 
 MAX_OUTLOOK = 3
 
@@ -94,6 +96,32 @@ def watch_items(documents: list[Document], units: list[Unit], themes: list[Theme
     return sorted(ranked[:MAX_OUTLOOK])
 
 
+# A decisive act reported as done: what a piece of news is made of ("the amendment was suspended", "signed").
+_EVENT = {
+    "en": re.compile(
+        r"(?<!\bnot )(?<!\bnot yet )(?<!\bnot been )(?<!\bnot yet been )(?<!\bnever been )"
+        r"\b(?:(?:was|were|has been|have been|had been)\s+)?(?:indeed\s+)?"
+        r"(?:signed|suspended|lifted|waived|established|launched|adopted|approved|ratified|enacted|passed|vetoed|"
+        r"blocked|overturned|repealed|abolished|revoked|rescinded|cancell?ed|terminated|ended|halted|banned|imposed|"
+        r"announced|agreed|initial(?:l)?ed|"
+        r"finali[sz]ed|issued|ordered|ruled|struck down|enjoined|appointed|elected|resigned|fired|arrested|"
+        r"charged|convicted|sentenced|killed|invaded|withdrew|withdrawn|sued|raised|cut|acquired)\b(?! by\b)",
+        re.IGNORECASE),
+    "az": re.compile(r"\b\w*(?:imzalan|dayandırıl|təsis edil|yaradıl|qəbul edil|ləğv edil|elan edil|"
+                     r"təyin edil)\w*(?:dı|di|du|dü|ıb|ib|ub|üb)\b", re.IGNORECASE),
+    "tr": re.compile(r"\b\w*(?:imzala|askıya alın|kurul|kabul edil|iptal edil|açıkla|ilan edil)\w*(?:dı|di|du|dü)\b",
+                     re.IGNORECASE),
+    "ru": re.compile(r"\b(?:подписа\w*|приостановлен\w*|учрежд\w*|созда(?:н|л)\w*|принят\w*|отменен\w*|"
+                     r"объявил\w*|назначен\w*|запрет\w*)\b", re.IGNORECASE),
+}
+
+
+def events(units: list[Unit], language: str) -> list[bool]:
+    """Whether each unit reports a decisive act as done ("was suspended", "signed", "ordered")."""
+    cue = _EVENT.get(language)
+    return [cue is not None and bool(cue.search(u.text)) for u in units]
+
+
 def recency(units: list[Unit], documents: list[Document], days: float = 180.0) -> list[float]:
     """How close each unit's event is to its document's latest development, 0..1.
 
@@ -152,7 +180,7 @@ def own_findings(units: list[Unit], candidates: list[int], summary_like: list[bo
 
 
 def bottom_line_first(chosen: list[int], candidates: list[int], units: list[Unit], scores: np.ndarray,
-                      language: str, lede: int | None = None) -> list[int]:
+                      language: str, lede: int | None = None, title: str = "") -> list[int]:
     """``chosen`` takeaways with the document's bottom line first.
 
     The best-scored candidate that states a finding, if it scores in the top
@@ -160,7 +188,8 @@ def bottom_line_first(chosen: list[int], candidates: list[int], units: list[Unit
     finding is the document's own, see :data:`EDGE`); else the ``lede`` (the document's first
     sentence that reads alone: a news story's news, a report's occasion).
     When it was not chosen it replaces the lowest-scored takeaway.  Without
-    either the order is the document's.
+    either, the takeaway that shares most words with the ``title`` comes
+    first (an argument's title names its point), the rest in the document's order.
     """
     import numpy as np
 
@@ -170,7 +199,13 @@ def bottom_line_first(chosen: list[int], candidates: list[int], units: list[Unit
     median = float(np.median(scores))
     stated = [i for i in candidates if cue is not None and cue.search(units[i].text) and float(scores[i]) >= median]
     if not stated and lede is None:
-        return chosen
+        # An argument without a stated conclusion: its title names the point ("A new era in … cooperation").
+        heading = set(terms(title, language))
+        overlap = [len(heading & set(terms(units[i].text, language))) for i in chosen]
+        if not heading or max(overlap) == 0:
+            return chosen
+        named = max(chosen, key=lambda i: (overlap[chosen.index(i)], float(scores[i]), -i))
+        return [named, *(i for i in chosen if i != named)]
     best = max(stated, key=lambda i: (float(scores[i]), -i)) if stated else lede
     assert best is not None
     rest = [i for i in chosen if i != best]

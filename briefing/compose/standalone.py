@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["Standalone", "stand_alone"]
+__all__ = ["Standalone", "attributed", "stand_alone"]
 
 #: Openers that only link to what came before; dropping them keeps the statement true.
 _CONNECTIVES = {
@@ -38,13 +38,16 @@ _CONNECTIVES = {
           r"Nonetheless|Indeed|"
           r"In fact|Also|Still|Yet|Additionally|In addition|At the same time|As a result|Consequently|Similarly|"
           r"Likewise|By contrast|In contrast|Instead|Otherwise|Accordingly|Besides|That said|Even so|For its part|"
-          r"In turn|Notably|Importantly|Overall|In short|In other words|On the other hand|As such)",
+          r"In turn|Notably|Importantly|Overall|In short|In other words|On the other hand|As such|"
+          r"In this regard|In this respect|In this context|In this sense|Within this framework|To this end|"
+          r"Against this (?:background|backdrop))",
     "az": r"(?:Lakin|Amma|Ancaq|Bundan başqa|Bundan əlavə|Eyni zamanda|Həmçinin|Beləliklə|Nəticədə|Bununla belə|"
-          r"Bununla yanaşı|Üstəlik|Əksinə|Digər tərəfdən|Xüsusilə)",
+          r"Bununla yanaşı|Üstəlik|Əksinə|Digər tərəfdən|Xüsusilə|Bu baxımdan|Bu kontekstdə|Bu çərçivədə)",
     "tr": r"(?:Ancak|Fakat|Ama|Bununla birlikte|Bunun yanı sıra|Ayrıca|Dolayısıyla|Sonuç olarak|Öte yandan|"
           r"Aynı zamanda|Üstelik|Buna karşın|Bu nedenle|Bu bağlamda|Nitekim|Özellikle)",
     "ru": r"(?:Однако|Тем не менее|Кроме того|Также|Вместе с тем|Таким образом|Поэтому|В то же время|Более того|"
-          r"При этом|Впрочем|В свою очередь|Между тем|Итак|Следовательно|Напротив|Помимо этого)",
+          r"При этом|Впрочем|В свою очередь|Между тем|Итак|Следовательно|Напротив|Помимо этого|В этой связи|"
+          r"В этом контексте|В этих условиях)",
 }
 #: One-word connectives that need no comma.
 _BARE = {
@@ -65,6 +68,8 @@ _QUOTE_PRONOUN = re.compile(r"[,.!?]?[”\"’']\s*,?\s*(?:—\s*|-\s*)?(?P<pron
                             r"insisted|warned|wrote|explained)\b")
 _QUOTES = "“\"‘«"
 _DEBRIS = re.compile(r"\*\*|__|(?<!\w)_tp=\S*|\s\|\s")
+# "As a result of the meetings, this unjust amendment …" points back after its opening words; "such as" does not.
+_POINTER_INSIDE = re.compile(r"(?:\S+\s+){1,12}?(?:this|these|such(?! as\b))\s+(?!year|week|month|time\b)[a-z]+")
 _MAX_WORDS = 55  # a statement with the previous sentence taken along
 # A short sentence that sets up the next one ("The question is no longer whether the route works.").
 _TEASER = re.compile(r"^(?:The|But the) (?:question|answer|problem|issue|point|challenge|real test|catch)\s+"
@@ -132,8 +137,7 @@ def stand_alone(sentence: str, previous: str | None, person: str | None, languag
             edits.append(f"“{q.group('pronoun')}” is {person}")
     demonstratives = _DEMONSTRATIVES.get(language)
     pointing = bool(demonstratives and re.match(demonstratives, opening))
-    if language == "en" and re.match(r"(?:\S+\s+){1,12}?(?:this|these|such)\s+(?!year|week|month|time\b)[a-z]+",
-                                     opening):
+    if language == "en" and re.match(_POINTER_INSIDE, opening):
         pointing = True  # "As a result of the meetings, this unjust amendment …"
     if language == "en" and re.match(r"(?:He|She|His|Her)\b", opening):
         pointing = True
@@ -148,3 +152,33 @@ def stand_alone(sentence: str, previous: str | None, person: str | None, languag
         text = f"{prior.text} {text}"  # as it reads alone: "However, " dropped from it too
         edits.append("the sentence before it taken along" + (f" ({prior.edit})" if prior.edit else ""))
     return Standalone(text, "; ".join(edits) or None, previous=pointing)
+
+
+# Words that judge rather than report: in an analysis or opinion piece, a statement holding one is the
+# outlet's view, and the brief says whose.
+_EVALUATIVE = {
+    "en": re.compile(
+        r"\b(?:unjust|unfair|archaic|biased|shameful|disgraceful|absurd|baseless|groundless|illegitimate|"
+        r"misguided|reckless|disastrous|catastrophic|brilliant|wise|visionary|heroic|glorious|historic|"
+        r"unprecedented|remarkable|landmark|undoubtedly|undeniably|unquestionably|obviously|clearly|rightly|"
+        r"wrongly|sadly|fortunately|unfortunately|of vital importance|the only (?:answer|way|solution))\b",
+        re.IGNORECASE),
+    "az": re.compile(r"\b(?:ədalətsiz\w*|qərəzli\w*|tarixi|misilsiz|şübhəsiz|əlbəttə|təəssüf ki|uğurlu\w*)\b",
+                     re.IGNORECASE),
+    "ru": re.compile(r"\b(?:несправедлив\w*|предвзят\w*|историческ\w*|беспрецедентн\w*|несомненно|"
+                     r"безусловно|очевидно|к сожалению|абсурдн\w*)\b", re.IGNORECASE),
+}
+_ACCORDING = {"en": "According to {source}, ", "az": "{source} hesab edir ki, ", "ru": "По оценке {source}, "}
+
+
+def attributed(text: str, source: str, language: str = "en") -> tuple[str, str] | None:
+    """``text`` said in ``source``'s name, with the edit, when it holds an evaluative word; else None.
+
+    Used for the statements an analysis or opinion piece makes: "this unjust amendment was suspended"
+    becomes "According to apa.az, this unjust amendment was suspended": the judgement is the outlet's.
+    """
+    cue, prefix = _EVALUATIVE.get(language), _ACCORDING.get(language)
+    if cue is None or prefix is None or not cue.search(text) or not source:
+        return None
+    first = text[:1].lower() + text[1:] if text[1:2].islower() or text[1:2] == " " else text
+    return prefix.format(source=source) + first, f"attributed to {source}: it holds a judgement"

@@ -147,3 +147,56 @@ def test_a_reports_latest_development_is_a_takeaway(monkeypatch: pytest.MonkeyPa
     assert any(t.startswith("On March 6, 2026, a judge ordered") for t in takeaways())
     monkeypatch.setattr(briefing.compose, "RECENT_WEIGHT", 0.0)  # without the weight it is background only
     assert not any(t.startswith("On March 6, 2026") for t in takeaways())
+
+
+@pytest.mark.parametrize("sentence, done", [
+    ("As a result of the meetings, the amendment was indeed suspended.", True),
+    ("A Strategic Working Group has been established to address trade.", True),
+    ("The two leaders signed a memorandum in Washington.", True),
+    ("Although the Peace Agreement has not yet been signed, the meeting showed the will to achieve it.", False),
+    ("Cooperation with the United States has provided real political support.", False),
+])
+def test_a_decisive_act_reported_as_done_is_an_event(sentence: str, done: bool) -> None:
+    from briefing.compose.outlook import events
+    from briefing.compose.units import Unit
+
+    assert events([Unit(sentence, 1, 1, 0, 0.0)], "en") == [done]
+
+
+ANALYSIS = """A new era in Kestrel–Ostrava cooperation-ANALYSIS
+
+apa.az
+
+After the war of 1920, Kestrel became a trading state on the northern coast and grew quickly.
+
+Kestrel and Ostrava have cooperated on grain and ports for thirty years, and trade has grown every year.
+
+The two leaders signed a cooperation charter in Ostrava, opening a new era of cooperation between the states. \
+The charter covers ports, grain and rail.
+
+A joint council has been established to plan the new rail link. One of the main demands was the repeal of the \
+grain tax. As a result of the talks, this unjust tax was repealed.
+
+Ports in both states will open new berths. Farmers in Kestrel grow wheat and barley for export. Rail wagons cross \
+the border at two points. Ostrava builds ships for the region. Kestrel exports timber to Ostrava.
+"""
+
+
+def test_an_analysis_opens_with_the_point_its_title_names_and_its_judgements_are_the_outlets() -> None:
+    doc = read_data(ANALYSIS.encode("utf-8"), "analysis.txt")
+    assert doc.label == "ANALYSIS" and doc.site == "apa.az"
+    brief = compose([doc], date="2026-11-27")
+    texts = [p.text for p in brief.takeaways]
+    assert texts[0].startswith("The two leaders signed a cooperation charter")  # the title's "new era … cooperation"
+    assert not any(t.startswith("After the war of 1920") for t in texts)  # the setup is no news lede
+    judged = [p for p in brief.takeaways if "unjust" in p.text]
+    assert judged and judged[0].text.startswith("According to apa.az, one of the main demands")
+    assert judged[0].edit is not None and "attributed to apa.az" in judged[0].edit
+
+
+def test_the_reference_samples_takeaways_carry_its_news(reference_path) -> None:  # type: ignore[no-untyped-def]
+    brief = compose([read_data(reference_path.read_bytes(), reference_path.name)], date="2026-11-27")
+    text = " ".join(p.text for p in brief.takeaways)
+    assert "Section 907" in text and "suspended" in text
+    assert "strategic partnership" in text and "Strategic Working Group" in text
+    assert "99-year" in text and "Zangazur" in text

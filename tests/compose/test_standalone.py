@@ -79,3 +79,19 @@ def test_the_sentence_taken_along_reads_alone_too() -> None:
     assert got.text == ("The shipping company will pay nothing for the first two years of the lease. "
                         "This arrangement is unusual for ports in the region.")
     assert got.edit == "the sentence before it taken along (opening “However” dropped)"
+
+
+def test_a_framing_opener_is_dropped_and_such_as_points_nowhere() -> None:
+    got = stand_alone("Within this framework, a working group has been established to address issues such as "
+                      "trade and energy.", None, None)
+    assert got is not None and got.text.startswith("A working group has been established")
+    assert got.edit == "opening “Within this framework” dropped"
+
+
+def test_a_judgement_is_said_in_the_outlets_name() -> None:
+    from briefing.compose.standalone import attributed
+
+    assert attributed("This unjust amendment was suspended.", "apa.az") == (
+        "According to apa.az, this unjust amendment was suspended.", "attributed to apa.az: it holds a judgement")
+    assert attributed("The amendment was suspended.", "apa.az") is None
+    assert attributed("This unjust amendment was suspended.", "") is None  # no known outlet: left as it is
