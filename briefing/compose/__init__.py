@@ -127,7 +127,8 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
              for s in range(1, len(documents) + 1)]
     own = own_findings(units, readable_takeaways, summary_like)
     takeaway_idx = bottom_line_first(takeaway_idx, own, units, takeaway_scores, language,
-                                     lede=_news_lede(documents[0], ledes[0]) if len(documents) == 1 else None,
+                                     lede=_news_lede(documents[0], ledes[0], happened, any(summary_like))
+                                     if len(documents) == 1 else None,
                                      title=documents[0].title)
     # A statement that took the sentence before it along must not repeat a takeaway.
     takeaway_idx = [i for i in takeaway_idx if not (_took_along(alone[i]) and i - 1 in takeaway_idx)]
@@ -296,10 +297,16 @@ def _title(documents: list[Document]) -> tuple[str, str | None, str | None]:
     return main.title, None, None
 
 
-def _news_lede(document: Document, lede: int | None) -> int | None:
-    """The lede, when it is a news story's: an analysis or opinion piece opens with its setup, not its point."""
+def _news_lede(document: Document, lede: int | None, happened: list[bool], report: bool) -> int | None:
+    """The lede, when it carries news: an analysis or opinion piece opens with its setup, not its point.
+
+    A report's first sentence is its occasion only when it tells of an act ("On March 6 the court ordered …");
+    "Methane is the second-most-prevalent greenhouse gas" is background.
+    """
     label = (document.label or "").casefold()
-    return None if _OPINION.search(label) else lede
+    if lede is None or _OPINION.search(label) or (report and not happened[lede]):
+        return None
+    return lede
 
 
 def _took_along(version: Standalone | None) -> bool:

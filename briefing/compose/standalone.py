@@ -40,7 +40,8 @@ _CONNECTIVES = {
           r"Likewise|By contrast|In contrast|Instead|Otherwise|Accordingly|Besides|That said|Even so|For its part|"
           r"In turn|Notably|Importantly|Overall|In short|In other words|On the other hand|As such|"
           r"In this regard|In this respect|In this context|In this sense|Within this framework|To this end|"
-          r"Against this (?:background|backdrop))",
+          r"Against this (?:background|backdrop)|For example|For instance|"
+          r"As (?:discussed|noted|mentioned|described|explained|shown) (?:above|earlier|before|previously))",
     "az": r"(?:Lakin|Amma|Ancaq|Bundan başqa|Bundan əlavə|Eyni zamanda|Həmçinin|Beləliklə|Nəticədə|Bununla belə|"
           r"Bununla yanaşı|Üstəlik|Əksinə|Digər tərəfdən|Xüsusilə|Bu baxımdan|Bu kontekstdə|Bu çərçivədə)",
     "tr": r"(?:Ancak|Fakat|Ama|Bununla birlikte|Bunun yanı sıra|Ayrıca|Dolayısıyla|Sonuç olarak|Öte yandan|"

@@ -200,3 +200,14 @@ def test_the_reference_samples_takeaways_carry_its_news(reference_path) -> None:
     assert "Section 907" in text and "suspended" in text
     assert "strategic partnership" in text and "Strategic Working Group" in text
     assert "99-year" in text and "Zangazur" in text
+
+
+def test_the_lede_is_a_news_storys_or_a_reports_act_never_an_analysis_setup() -> None:
+    from briefing.compose import _news_lede
+    from briefing.model import Document
+
+    news, analysis = Document(title="t"), Document(title="t", label="ANALYSIS")
+    assert _news_lede(news, 0, [False], report=False) == 0  # a news story opens with its news
+    assert _news_lede(news, 0, [False], report=True) is None  # "Methane is the second-most-prevalent gas …"
+    assert _news_lede(news, 0, [True], report=True) == 0  # "In March 2026 the authority suspended …"
+    assert _news_lede(analysis, 0, [True], report=False) is None

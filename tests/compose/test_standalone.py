@@ -21,6 +21,10 @@ from briefing.serialise import dump_yaml
      "markup removed"),
     ("The operator signed a 15-year agreement on Tuesday.", "en", "The operator signed a 15-year agreement on Tuesday.",
      None),
+    ("As discussed above, the agency estimated that the charge would cover 0.3% of emissions.", "en",
+     "The agency estimated that the charge would cover 0.3% of emissions.", "opening “As discussed above” dropped"),
+    ("For example, the final rule extended the deadline for state plans to January 2027.", "en",
+     "The final rule extended the deadline for state plans to January 2027.", "opening “For example” dropped"),
 ])
 def test_connectives_and_markup_go_and_the_edit_says_so(sentence: str, language: str, text: str,
                                                           edit: str | None) -> None:
