@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -297,17 +297,24 @@ def select(
     diversity: float = 0.35,
     budget_words: int | None = None,
     lengths: Sequence[int] | None = None,
+    caps: Sequence[tuple[Sequence[Hashable], int]] = (),
 ) -> list[int]:
     """Pick up to ``count`` sentence indices by maximal marginal relevance.
 
     With ``budget_words`` (and ``lengths``), picking stops once the budget is
-    reached instead.  Returns indices in document order.
+    reached instead.  Each of ``caps`` is (a group key per sentence, the most
+    sentences one group may give): "at most two from one paragraph".
+    Returns indices in document order.
     """
     pool = list(range(len(ranking.scores))) if candidates is None else list(candidates)
     pool = [i for i in pool if i not in set(exclude)]
     chosen: list[int] = []
     words = 0
     while pool:
+        if caps and chosen:
+            pool = [i for i in pool if all(sum(keys[j] == keys[i] for j in chosen) < most for keys, most in caps)]
+            if not pool:
+                break
         if budget_words is None and len(chosen) >= count:
             break
         if budget_words is not None and words >= budget_words:

@@ -9,7 +9,7 @@ source paragraph.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -121,7 +121,7 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     takeaway_scores += EVENT_WEIGHT * np.asarray(happened)
     takeaway_idx = select(replace(ranking, scores=takeaway_scores), n_take,
                           candidates=boxed if len(boxed) >= 2 * n_take else readable_takeaways or eligible,
-                          diversity=0.45)
+                          diversity=0.45, caps=_spread(units, len(documents), n_take))
     # The lede: a document's first sentence that reads alone and is no boilerplate ("This Insight provides…").
     ledes = [next((i for i in readable_takeaways if units[i].source == s and factor[i] == 1.0), None)
              for s in range(1, len(documents) + 1)]
@@ -307,6 +307,22 @@ def _news_lede(document: Document, lede: int | None, happened: list[bool], repor
     if lede is None or _OPINION.search(label) or (report and not happened[lede]):
         return None
     return lede
+
+
+def _spread(units: list[Unit], sources: int, count: int) -> list[tuple[list[tuple[int, int] | int], int]]:
+    """Caps that spread the takeaways: two at most from one paragraph; of several sources, no one gives most.
+
+    A paragraph that holds a third of its source or more (a text that came as one line) is no paragraph to cap.
+    """
+    per_source = Counter(u.source for u in units)
+    per_paragraph = Counter((u.source, u.paragraph) for u in units)
+    keys: list[tuple[int, int] | int] = [
+        (u.source, u.paragraph) if 3 * per_paragraph[u.source, u.paragraph] < per_source[u.source] else -1 - i
+        for i, u in enumerate(units)]
+    caps: list[tuple[list[tuple[int, int] | int], int]] = [(keys, 2)]
+    if sources > 1:
+        caps.append(([u.source for u in units], max(2, -(-count // 2))))
+    return caps
 
 
 def _took_along(version: Standalone | None) -> bool:

@@ -102,3 +102,28 @@ def test_cosines_leave_out_single_sentence_terms_without_changing_a_similarity()
     off = ~np.eye(len(sentences), dtype=bool)
     assert np.allclose(compact[off], full[off], atol=1e-12)
     assert list(np.diag(compact)) == [1.0, 1.0, 1.0, 0.0, 1.0]
+
+
+def test_caps_spread_a_selection_over_groups() -> None:
+    sentences = [f"The port of {name} moved more cargo in 2025 than in any year before." for name in
+                 ("Baku", "Aktau", "Poti", "Batumi", "Alat", "Kuryk")]
+    ranking = rank(sentences)
+    paragraph = [1, 1, 1, 1, 2, 3]
+    assert select(ranking, 4, diversity=0.0) == [0, 1, 2, 3]  # uncapped: all from paragraph 1
+    chosen = select(ranking, 4, diversity=0.0, caps=[(paragraph, 2)])
+    assert sum(paragraph[i] == 1 for i in chosen) == 2 and {4, 5} <= set(chosen)
+    one_each = select(ranking, 5, diversity=0.0, caps=[(paragraph, 1)])
+    assert sorted(paragraph[i] for i in one_each) == [1, 2, 3]  # nothing else left: fewer, never over a cap
+
+
+def test_takeaways_are_capped_per_paragraph_unless_the_text_is_one_paragraph() -> None:
+    from briefing.compose import _spread
+    from briefing.compose.units import Unit
+
+    units = [Unit(f"s{i}", 1, 1 + i // 3, 0, 0.0) for i in range(12)]  # four paragraphs of three
+    (keys, most), = _spread(units, 1, 5)
+    assert most == 2 and keys[0] == keys[2] == (1, 1) and keys[3] == (1, 2)
+    one_line = [Unit(f"s{i}", 1, 1, 0, 0.0) for i in range(12)]  # a text that came as one line
+    (keys, _), = _spread(one_line, 1, 5)
+    assert len(set(keys)) == 12
+    assert _spread(units, 3, 5)[1] == ([1] * 12, 3)  # several sources: none gives more than three of five
