@@ -22,6 +22,16 @@ _VERBISH = re.compile(r"(?:ed|ing|ly)$")
 # Words that are not stop words but make poor labels on their own.
 _WEAK = {"said", "says", "told", "added", "according", "year", "years", "time", "people", "week",
          "day", "days", "month", "months", "per", "cent", "percent", "mr", "mrs", "ms", "dr"}
+# Words a label never starts or ends with: "Four years", "Worth around", "Xinhua reported".
+_NO_EDGE = {"said", "says", "told", "reported", "reports", "added", "around", "about", "almost", "nearly", "worth",
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million",
+            "millions", "billion", "billions", "dozen", "dozens", "create", "make", "take", "give", "get",
+            "year", "years", "month", "months", "week", "weeks", "day", "days", "next", "last", "night", "morning",
+            "evening", "afternoon", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "back", "home", "biggest", "largest", "best", "worst", "first", "second", "raise", "put", "set"}
+# Lower-case parts of a name: "Louis van Gaal" is still a name.
+_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn"}
 # A label that is a title and a name ("Sir John") or a role ("Chief executive") names no topic.
 _TITLES = {"sir", "lord", "lady", "dame", "mr", "mrs", "ms", "dr", "president", "minister", "king", "queen",
            "prince", "princess", "general", "judge", "senator", "governor", "mayor", "secretary", "chancellor"}
@@ -42,7 +52,8 @@ def candidates(text: str, language: str = "en") -> list[tuple[str, str, int]]:
         for n in (1, 2, 3):
             for start in range(len(run) - n + 1):
                 words = run[start : start + n]
-                if n == 1 and words[0].lower() in _WEAK:
+                if (n == 1 and words[0].lower() in _WEAK) or words[0].lower().split("-")[0] in _NO_EDGE \
+                        or words[-1].lower().split("-")[-1] in _NO_EDGE:
                     continue
                 surface = " ".join(words)
                 out.append((surface.lower(), surface, position))
@@ -85,6 +96,10 @@ def best(index: int, found: list[list[tuple[str, str, int]]], taken: Sequence[st
         first.setdefault(key, position)
     total = max(len(found[index]), 1)
     used = {t.lower() for t in taken}
+    lowered = {key for (key, surface) in surfaces
+               if any(w[:1].islower() and w not in _PARTICLES for w in surface.split()[1:])
+               or (len(surface.split()) == 1 and surface[:1].islower())}
+    proper = {key for key, _ in surfaces if key not in lowered}
 
     def score(key: str) -> float:
         words = key.split()
@@ -94,7 +109,10 @@ def best(index: int, found: list[list[tuple[str, str, int]]], taken: Sequence[st
         # enough: "Armenia initialled" is a poor label, "peace agreement" a good one.
         verbish = 0.3 if any(_VERBISH.search(w) for w in words) else 1.0
         person = 0.2 if words[0] in _TITLES or all(w in _ROLES for w in words) else 1.0
-        return counts[index][key] * idf * _LENGTH_BONUS[len(words)] * early * verbish * person
+        # A name ("Van Gaal", "Dyson") is who the text is about, not its topic: a phrase the text always
+        # capitalises gives way to a common one ("transfer fee") when there is one.
+        name = 0.2 if key in proper else 1.0
+        return counts[index][key] * idf * _LENGTH_BONUS[len(words)] * early * verbish * person * name
 
     repeated = 2 if total > 40 else 1
     tiers: tuple[Callable[[str], bool], ...] = (

@@ -169,6 +169,18 @@ def test_a_title_and_a_name_or_a_role_makes_no_theme_label() -> None:
     assert "Sir John" not in found and "Chief executive" not in found, found
 
 
+def test_a_name_a_count_or_a_time_makes_no_theme_label_when_a_topic_is_there() -> None:
+    from briefing.analysis.keyphrases import labels
+
+    texts = ["Louis van Gaal said the transfer fee was fair. Louis van Gaal signed the striker on Monday night. "
+             "Louis van Gaal wants a second striker. The transfer fee set a club record. Four years ago the transfer "
+             "fee was half as much. Louis van Gaal spoke for four years.",
+             "Xinhua reported that the grain harvest fell. Xinhua reported the grain harvest figures for the region. "
+             "The grain harvest was worth around a billion. Xinhua reported more rain."]
+    found = labels(texts)
+    assert found == ["Transfer fee", "Grain harvest"], found
+
+
 def _words(segments: list[Segment]) -> list[int]:
     return [s.words for s in segments]
 
