@@ -211,7 +211,7 @@ class KeyFigure(_Model):
 
 
 class Excerpt(_Model):
-    """A source paragraph that the brief refers to, quoted in full."""
+    """A source paragraph that the brief refers to: quoted whole when short, else by its cited sentences."""
 
     paragraph: int = Field(ge=1)
     text: str

@@ -9,7 +9,7 @@ import pytest
 from briefing import pipeline
 from briefing.errors import BriefValidationError, InputError, UsageError
 from briefing.model import Brief, ChartSpec
-from tests.conftest import BRIEF_DATE, FIXTURES
+from tests.conftest import BRIEF_DATE, FIXTURES, SAMPLE
 
 STORY = FIXTURES / "story"
 
@@ -64,13 +64,13 @@ def test_a_brief_file_with_an_unknown_chart_kind_names_the_field(tmp_path: Path)
 
 
 def test_charts_are_redrawn_from_the_brief_s_current_data() -> None:
-    brief = pipeline.brief_from(sorted(str(p) for p in STORY.glob("*.txt")), date=BRIEF_DATE)
     from briefing.config import load_style
 
+    brief = pipeline.brief_from([str(SAMPLE)], date=BRIEF_DATE)
     kinds = {c.id for c in brief.charts}
-    assert "actor-prominence" in kinds
-    edited = brief.model_copy(update={"actors": brief.actors[:1]})  # one actor: no bar chart of one bar
-    assert "actor-prominence" not in {c.id for c in pipeline.chart_specs(edited, load_style())}
+    assert "timeline" in kinds
+    edited = brief.model_copy(update={"timeline": brief.timeline[:2]})  # two events: no timeline chart
+    assert "timeline" not in {c.id for c in pipeline.chart_specs(edited, load_style())}
     html = pipeline.render(edited, "html").decode("utf-8")
     assert html.count("<figure") == len(pipeline.chart_specs(edited, load_style()))
 

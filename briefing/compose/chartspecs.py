@@ -10,54 +10,17 @@ from briefing.textutil import shorten
 
 
 def charts_for(brief: Brief, language: str = "en") -> list[ChartSpec]:
-    """The charts the brief's data supports (never a chart of one bar).
+    """The charts the brief's data supports: who appears where, and the dated events on a time axis.
 
     Titles, captions and units are in ``language`` (the template's labels).
     """
     words = label_set(language)
-    charts: list[ChartSpec] = []
     site = ", ".join(sorted({s.site for s in brief.sources if s.site})) or words["the_sources"]
     note = words["chart_source"].format(site=site, version=__version__)
-    with_words = [t for t in brief.themes if t.words > 0]
-    if len(with_words) >= 2:
-        charts.append(
-            _bar(
-                "theme-coverage",
-                words["theme_coverage"],
-                words["theme_coverage_caption"],
-                note,
-                [(words["context"] if t.kind == "context" else t.label, t.words) for t in with_words],
-                words["unit_words"],
-            )
-        )
-    prominent = [a for a in brief.actors if a.kind != "place" and a.total >= 2][:8]
-    if len(prominent) >= 2:
-        charts.append(
-            _bar(
-                "actor-prominence",
-                words["actor_prominence"],
-                words["actor_prominence_caption"],
-                note,
-                [(a.name, a.total) for a in prominent],
-                words["unit_mentions"],
-            )
-        )
-    charts += [c for c in (_actor_theme(brief, note, words), _timeline(brief, note, words)) if c is not None]
+    # Words per theme (the input's length) and mentions per actor (the actors table again) tell a reader
+    # nothing about the subject: neither is drawn.
+    charts = [c for c in (_actor_theme(brief, note, words), _timeline(brief, note, words)) if c is not None]
     return charts
-
-
-def _bar(chart_id: str, title: str, caption: str, note: str, data: list[tuple[str, int]], unit: str) -> ChartSpec:
-    """A bar chart of ``data`` (label, value pairs; labels may repeat), in the given order."""
-    return ChartSpec(
-        id=chart_id,
-        kind="bar",
-        title=title,
-        caption=caption,
-        source_note=note,
-        labels=[label for label, _ in data],
-        values=[[float(value)] for _, value in data],
-        unit=unit,
-    )
 
 
 def _actor_theme(brief: Brief, note: str, words: dict[str, str]) -> ChartSpec | None:

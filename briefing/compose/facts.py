@@ -217,30 +217,38 @@ def figures(units: list[Unit], scores: np.ndarray) -> list[KeyFigure]:
     return [f for _, _, f in sorted(best, key=lambda t: t[1])]
 
 
-EXCERPT_LIMIT = 1500  # characters; a longer paragraph is quoted around what the brief cites
+EXCERPT_LIMIT = 600  # characters; a paragraph longer than this is quoted by the sentences the brief cites
 
 
 def _excerpt(block: Block, quoted: set[str]) -> str:
-    """The paragraph, or for a very long one the cited sentences and their neighbours."""
+    """What the sources section quotes of a cited paragraph: the sentences the brief cites, "[…]" between.
+
+    A short paragraph is quoted whole; of a longer one only the cited
+    sentences (or, when none matches, its first), so the annex stays short
+    and every ``[¶n]`` still lands on its words.
+    """
     if len(block.text) <= EXCERPT_LIMIT or not block.sentences:
         return block.text
     sentences = block.sentences
-    hits = [i for i, s in enumerate(sentences) if any(s.text in q or q in s.text for q in quoted)] or [0]
-    keep = sorted({j for i in hits for j in (i - 1, i, i + 1) if 0 <= j < len(sentences)})
-    parts: list[str] = ["[…]"] if keep[0] > 0 else []
-    for k, j in enumerate(keep):
-        if k and j != keep[k - 1] + 1:
+    keys = [" ".join(q.split()).casefold() for q in quoted]
+    hits = [i for i, s in enumerate(sentences)
+            if any((t := " ".join(s.text.split()).casefold()) in q or q in t for q in keys)] or [0]
+    parts: list[str] = ["[…]"] if hits[0] > 0 else []
+    for k, j in enumerate(hits):
+        if k and j != hits[k - 1] + 1:
             parts.append("[…]")
         parts.append(sentences[j].text)
-    if keep[-1] < len(sentences) - 1:
+    if hits[-1] < len(sentences) - 1:
         parts.append("[…]")
     return " ".join(parts)
 
 
 def _quoted(brief: Brief) -> dict[tuple[int, int], set[str]]:
-    """For each cited paragraph, the texts of the brief that cite it."""
-    items = [*brief.takeaways, *(p for t in brief.themes for p in t.points), *brief.outlook]
-    texts = [(p.text, p.refs) for p in items] + [(e.text, e.refs) for e in brief.timeline]
+    """For each cited paragraph, the texts of the brief that cite it (as the source wrote them)."""
+    items = [*brief.takeaways, *(p for t in brief.themes for p in ([t.lead] if t.lead else []) + t.points),
+             *brief.outlook]
+    texts = [(text, p.refs) for p in items for text in {p.text, p.original or p.text}]
+    texts += [(e.text, e.refs) for e in brief.timeline]
     texts += [(f.context, f.refs) for f in brief.figures]
     quoted: dict[tuple[int, int], set[str]] = defaultdict(set)
     for text, refs in texts:

@@ -26,7 +26,8 @@ def test_sample_handout_is_one_page_with_takeaways_themes_and_a_chart(stored_bri
     assert stored_brief.takeaways[0].text[:40] in page
     shown = [t for t in stored_brief.themes if t.kind == "section" and t.label in page.replace("\n", " ")]
     assert len(shown) >= 3
-    assert "Theme coverage" in page, "one chart"
+    assert "public and private investment" in page, "the one chart: the documents' own numbers"
+    assert "Theme coverage" not in page and "Who appears where" not in page
     assert "Page 1 of 1" in page
 
 

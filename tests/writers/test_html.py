@@ -70,11 +70,14 @@ def hostile_brief() -> Brief:
         themes=[
             Theme(id='a" onclick="x', label="<h1>One</h1>", words=50, points=[Point(text=bad)],
                   lead=Point(text="lead <u>x</u>")),
-            Theme(id='a" onclick="x', label="Two & three", words=30, points=[Point(text="plain")]),
+            Theme(id="two", label="Two & three", words=30, points=[Point(text="plain")]),
+            Theme(id="<b>3</b>", label="<i>Four</i>", words=30, points=[Point(text="plain too")]),
         ],
         actors=[
-            Actor(name="<script>alert(2)</script>", kind="person", mentions={'a" onclick="x': 3}),
-            Actor(name="Ali & Co", kind="organisation", aliases=["<b>A</b>"], mentions={'a" onclick="x': 2}),
+            Actor(name="<script>alert(2)</script>", kind="person",
+                  mentions={'a" onclick="x': 3, "two": 1, "<b>3</b>": 1}),
+            Actor(name="Ali & Co", kind="organisation", aliases=["<b>A</b>"], mentions={'a" onclick="x': 2, "two": 1}),
+            Actor(name="Gas & <Oil>", kind="organisation", mentions={"two": 2, "<b>3</b>": 1}),
         ],
         figures=[KeyFigure(value="<5%", kind="percentage", context="share < 5% & falling")],
         sources=[Source(title="<em>Source</em>", path="javascript:alert(1)",
@@ -160,9 +163,9 @@ def test_charts_are_inline_svg_with_captions_and_alt_text(page: str, brief: Brie
     captions = " ".join(text_of(f.find("figcaption")) for f in figures)
     for spec in specs:
         assert spec.title in captions and spec.caption in captions
-    coverage = next(s for s in specs if s.id == "theme-coverage")
+    heat_map = next(s for s in specs if s.id == "actor-theme")
     labels = " ".join(t.text or "" for f in figures for t in f.iter(f"{SVG}text"))
-    assert coverage.labels[0].split()[0] in labels  # text stays text, not paths
+    assert heat_map.labels[0].split()[0] in labels  # text stays text, not paths
 
 
 def test_no_chart_without_chart_data(brief: Brief) -> None:
@@ -206,7 +209,7 @@ def test_document_text_never_becomes_markup(mail: bool) -> None:
     assert root.get("lang") == "en"  # the bad language tag is not used
     assert not [a for a in root.iter("a") if (a.get("href") or "").startswith("javascript")]
     charts = list(root.iter("img")) if mail else list(root.iter(f"{SVG}svg"))
-    assert len(charts) == 2  # theme coverage and actor prominence, drawn from hostile labels
+    assert len(charts) == 1  # who appears where, drawn from hostile labels
     assert all(img.get("src").startswith("data:image/png;base64,") for img in root.iter("img"))
     if not mail:
         labels = [t.text for svg in charts for t in svg.iter(f"{SVG}text")]
