@@ -108,6 +108,7 @@ class Style(_Strict):
     disclaimer: str = ""
     footer: str = ""
     paper: Literal["a4", "letter"] = "a4"
+    length: Literal["short", "standard", "full"] = "standard"  # how much the brief says (compose.budget)
     language: Language = "en"
     logo: Path | None = None
     grayscale: bool = False
@@ -178,7 +179,7 @@ def _resolve_paths(data: dict[str, Any], base: Path) -> None:
 
 
 def load_style(path: str | Path | None = None, *, paper: str | None = None,
-               grayscale: bool | None = None, language: str | None = None) -> Style:
+               grayscale: bool | None = None, language: str | None = None, length: str | None = None) -> Style:
     """The default house style, overlaid with ``path`` and then the flags."""
     default_file = assets_dir() / "style.yaml"
     data = read_style_file(default_file)
@@ -195,6 +196,8 @@ def load_style(path: str | Path | None = None, *, paper: str | None = None,
         data["grayscale"] = grayscale
     if language is not None:
         data["language"] = language
+    if length is not None:
+        data["length"] = length
     try:
         style = Style.model_validate(data)
     except ValidationError as exc:

@@ -126,11 +126,13 @@ def is_brief_file(source: str) -> bool:
     return not is_url(source) and Path(source).suffix.lower() in BRIEF_SUFFIXES
 
 
-def brief_from(inputs: Sequence[str], *, date: str | None = None, warn: Warn = _ignore) -> Brief:
+def brief_from(inputs: Sequence[str], *, date: str | None = None, warn: Warn = _ignore,
+               length: str = "standard") -> Brief:
     """The brief of ``inputs``: one brief file loaded as it is, or documents read and composed.
 
     ``date`` is the brief's date (the command line passes :func:`brief_date`
-    of its flag); without it, the first source's.
+    of its flag); without it, the first source's.  ``length`` is how much a
+    composed brief says (a brief file says what it holds).
     """
     briefs = [source for source in inputs if is_brief_file(source)]
     if briefs:
@@ -139,14 +141,15 @@ def brief_from(inputs: Sequence[str], *, date: str | None = None, warn: Warn = _
         from briefing.serialise import load_brief
 
         return check_charts(load_brief(briefs[0]), briefs[0])
-    return compose_documents(inputs, date=date, warn=warn)
+    return compose_documents(inputs, date=date, warn=warn, length=length)
 
 
-def compose_documents(inputs: Sequence[str], *, date: str | None = None, warn: Warn = _ignore) -> Brief:
+def compose_documents(inputs: Sequence[str], *, date: str | None = None, warn: Warn = _ignore,
+                      length: str = "standard") -> Brief:
     """Read the documents ``inputs`` (:func:`read_documents`) and compose their brief."""
     from briefing.compose import compose
 
-    return compose(read_documents(inputs, warn), date=date)
+    return compose(read_documents(inputs, warn), date=date, length=length)
 
 
 def check_charts(brief: Brief, source: str) -> Brief:

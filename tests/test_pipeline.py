@@ -66,7 +66,7 @@ def test_a_brief_file_with_an_unknown_chart_kind_names_the_field(tmp_path: Path)
 def test_charts_are_redrawn_from_the_brief_s_current_data() -> None:
     from briefing.config import load_style
 
-    brief = pipeline.brief_from([str(SAMPLE)], date=BRIEF_DATE)
+    brief = pipeline.brief_from([str(SAMPLE)], date=BRIEF_DATE, length="full")
     kinds = {c.id for c in brief.charts}
     assert "timeline" in kinds
     edited = brief.model_copy(update={"timeline": brief.timeline[:2]})  # two events: no timeline chart

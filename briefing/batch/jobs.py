@@ -43,6 +43,7 @@ class Options:
     paper: str | None = None
     grayscale: bool | None = None
     language: str | None = None
+    length: str | None = None
     date: str = ""
 
 

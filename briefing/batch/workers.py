@@ -42,7 +42,7 @@ def _style(options: Options) -> Any:
 
         _STYLE_CACHE = lru_cache(maxsize=8)(load_style)
     return _STYLE_CACHE(options.style_file, paper=options.paper, grayscale=options.grayscale,
-                        language=options.language)
+                        language=options.language, length=options.length)
 
 
 _STYLE_CACHE: Any = None
@@ -57,7 +57,7 @@ def run_job(job: Job) -> Result:
         from briefing import pipeline
 
         style = _style(job.options)
-        brief = pipeline.brief_from(job.inputs, date=job.options.date or None,
+        brief = pipeline.brief_from(job.inputs, date=job.options.date or None, length=style.length,
                                     warn=lambda path, message: warnings.append(f"{Path(path).name}: {message}"))
         pipeline.write(brief, job.output, job.options.fmt, template=job.options.template, style=style,
                        warn=warnings.append)

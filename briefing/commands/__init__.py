@@ -80,6 +80,12 @@ def _validate_date(_ctx: click.Context, _param: click.Parameter, value: str | No
 DATE = click.option("--date", callback=_validate_date, help="Date of the brief, YYYY-MM-DD [default: today].")
 
 
+#: ``--length`` of the commands that compose a brief.
+LENGTH = click.option("--length", type=click.Choice(["short", "standard", "full"]),
+                      help="How much the brief says: short (2 pages), standard (about 4 pages and a 2-page annex) "
+                           "or full (every row) [default: from the style, standard].")
+
+
 def format_option(func: F) -> F:
     """``-f/--format``, one of :data:`briefing.writers.FORMATS`."""
     from briefing.writers import FORMATS
@@ -103,6 +109,7 @@ def render_options(func: F) -> F:
                      help="Lay out for a black-and-white printer."),
         click.option("--lang", "language", type=click.Choice(list(LANGUAGES)),
                      help="Language of the template's own labels [default: from the style]."),
+        LENGTH,
         DATE,
     ]
     for option in reversed(options):
@@ -121,20 +128,20 @@ def warn_input(path: str, message: str) -> None:
 
 
 def load_style(style_file: str | None, *, paper: str | None, grayscale: bool | None,
-               language: str | None) -> Style:
+               language: str | None, length: str | None = None) -> Style:
     """The house style in force: ``--style``, else the one discovered (see :mod:`briefing.discovery`)."""
     from briefing.config import load_style as load
     from briefing.discovery import find_style
 
     path, _how = find_style(style_file)
-    return load(path, paper=paper, grayscale=grayscale, language=language)
+    return load(path, paper=paper, grayscale=grayscale, language=language, length=length)
 
 
-def brief_of(inputs: Sequence[str], date: str | None) -> Brief:
+def brief_of(inputs: Sequence[str], date: str | None, length: str = "standard") -> Brief:
     """The brief of the command's inputs, dated by ``--date`` (else SOURCE_DATE_EPOCH, else today)."""
     from briefing.pipeline import brief_date, brief_from
 
-    return brief_from(inputs, date=brief_date(date), warn=warn_input)
+    return brief_from(inputs, date=brief_date(date), warn=warn_input, length=length)
 
 
 def output_path(output: str | None, brief: Brief, suffixes: Sequence[str], inputs: Sequence[str]) -> Path:

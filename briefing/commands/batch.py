@@ -24,7 +24,7 @@ from briefing.errors import BriefingError
 @handle_errors
 def batch(input_dir: str, out_dir: str, jobs: int | None, fmt: str, executor: str, force: bool,
           template: str | None, style_file: str | None, paper: str | None, grayscale: bool | None,
-          language: str | None, date: str | None) -> None:
+          language: str | None, length: str | None, date: str | None) -> None:
     """Make one brief per document of INPUT_DIR (and one per sub-folder).
 
     Each document directly in INPUT_DIR gives a brief; each sub-folder gives
@@ -40,13 +40,13 @@ def batch(input_dir: str, out_dir: str, jobs: int | None, fmt: str, executor: st
 
     found, _how = find_style(style_file)  # every worker gets the file found here
     style_file = None if found is None else str(found)
-    load_style(style_file, paper=paper, grayscale=grayscale, language=language)  # fail once, not per brief
+    load_style(style_file, paper=paper, grayscale=grayscale, language=language, length=length)  # fail once
     if executor != "local":
         dask_address(executor)
         if jobs is not None:
             warn("--jobs is ignored with a Dask executor: the cluster has its own workers")
     options = runner.Options(fmt=fmt, template=template, style_file=style_file, paper=paper,
-                             grayscale=grayscale, language=language, date=brief_date(date))
+                             grayscale=grayscale, language=language, length=length, date=brief_date(date))
     planned, warnings = runner.plan(input_dir, out_dir, options)
     for message in warnings:
         warn(message)

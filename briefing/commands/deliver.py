@@ -37,7 +37,7 @@ def _render_pdf(inputs: Sequence[str], date: str | None, style: Style,
     from briefing import pipeline
     from briefing.textutil import slugify
 
-    brief = brief_of(inputs, date)
+    brief = brief_of(inputs, date, style.length)
     data = pipeline.render(brief, "pdf", template=template, style=style, warn=warn)
     return brief, data, (slugify(brief.title) or "brief") + ".pdf"
 
@@ -54,7 +54,7 @@ def _render_pdf(inputs: Sequence[str], date: str | None, style: Style,
 @handle_errors
 def email(inputs: tuple[str, ...], to: tuple[str, ...], cc: tuple[str, ...], subject: str | None,
           dry_run: str | None, template: str | None, style_file: str | None, paper: str | None,
-          grayscale: bool | None, language: str | None, date: str | None) -> None:
+          grayscale: bool | None, language: str | None, length: str | None, date: str | None) -> None:
     """Email the brief: text and HTML body with the key takeaways, the PDF attached.
 
     INPUT is a PDF made by briefing (sent as it is) or what `briefing render`
@@ -70,7 +70,7 @@ def email(inputs: tuple[str, ...], to: tuple[str, ...], cc: tuple[str, ...], sub
 
     recipients = mail.parse_addresses(to)
     copies = mail.parse_addresses(cc)
-    style = load_style(style_file, paper=paper, grayscale=grayscale, language=language)
+    style = load_style(style_file, paper=paper, grayscale=grayscale, language=language, length=length)
     settings = smtp.smtp_settings(style.smtp)
     if dry_run is None:
         smtp.check_settings(settings)  # before the work of rendering
@@ -120,7 +120,7 @@ def _check_pages(_ctx: click.Context, _param: click.Parameter, value: str | None
 @handle_errors
 def print_brief(inputs: tuple[str, ...], printer: str | None, copies: int, duplex: bool | None,
                 pages: str | None, template: str | None, style_file: str | None, paper: str | None,
-                grayscale: bool | None, language: str | None, date: str | None) -> None:
+                grayscale: bool | None, language: str | None, length: str | None, date: str | None) -> None:
     """Print the brief through CUPS (lp).
 
     INPUT is a PDF made by briefing (printed as it is) or what `briefing
@@ -136,7 +136,7 @@ def print_brief(inputs: tuple[str, ...], printer: str | None, copies: int, duple
     else:
         from briefing.writers import write_atomically
 
-        style = load_style(style_file, paper=paper, grayscale=grayscale, language=language)
+        style = load_style(style_file, paper=paper, grayscale=grayscale, language=language, length=length)
         _brief, data, name = _render_pdf(inputs, date, style, template)
         with tempfile.TemporaryDirectory(prefix="briefing-print-") as folder:
             path = write_atomically(Path(folder) / name, data)

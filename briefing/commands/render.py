@@ -7,6 +7,7 @@ import click
 from briefing.commands import (
     DATE,
     INPUT,
+    LENGTH,
     brief_of,
     format_option,
     handle_errors,
@@ -34,6 +35,7 @@ def render(
     paper: str | None,
     grayscale: bool | None,
     language: str | None,
+    length: str | None,
     date: str | None,
 ) -> None:
     """Lay out a brief as PDF (or HTML, Markdown, JSON).
@@ -45,8 +47,8 @@ def render(
     from briefing import pipeline
     from briefing.writers import get_format
 
-    style = load_style(style_file, paper=paper, grayscale=grayscale, language=language)
-    brief = brief_of(inputs, date)
+    style = load_style(style_file, paper=paper, grayscale=grayscale, language=language, length=length)
+    brief = brief_of(inputs, date, style.length)
     target = output_path(output, brief, (get_format(fmt).suffix,), inputs)
     pipeline.write(brief, target, fmt, template=template, style=style, warn=warn)
     click.echo(str(target))
@@ -55,9 +57,10 @@ def render(
 @click.command()
 @INPUT
 @click.option("-o", "--output", metavar="PATH", help="YAML (or .json) file [default: out/<title>.yaml].")
+@LENGTH
 @DATE
 @handle_errors
-def draft(inputs: tuple[str, ...], output: str | None, date: str | None) -> None:
+def draft(inputs: tuple[str, ...], output: str | None, length: str | None, date: str | None) -> None:
     """Write the structured brief as YAML for a human to edit.
 
     Edit the file, then lay it out with `briefing render FILE.yaml`.
@@ -66,7 +69,8 @@ def draft(inputs: tuple[str, ...], output: str | None, date: str | None) -> None
     from briefing.serialise import BRIEF_SUFFIXES, dump_json, dump_yaml
     from briefing.writers import write_atomically
 
-    brief = compose_documents(inputs, date=brief_date(date), warn=warn_input)
+    length = load_style(None, paper=None, grayscale=None, language=None, length=length).length
+    brief = compose_documents(inputs, date=brief_date(date), warn=warn_input, length=length)
     target = output_path(output, brief, BRIEF_SUFFIXES, inputs)
     text = dump_json(brief) if target.suffix.lower() == ".json" else dump_yaml(brief, target.name)
     write_atomically(target, text.encode("utf-8"))

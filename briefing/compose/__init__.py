@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from briefing._version import __version__
 from briefing.analysis.ranking import DEFAULT_WEIGHTS, boilerplate_factors, points_back, rank, select
 from briefing.compose import facts
+from briefing.compose.budget import BUDGETS
 from briefing.compose.chartspecs import charts_for
 from briefing.compose.outlook import as_of, bottom_line_first, events, own_findings, recency, watch_items
 from briefing.compose.series import figure_charts
@@ -31,22 +32,22 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["compose", "charts_for"]
 
-MAX_POINTS = 4
-MAX_INTRO_POINTS = 6  # a report's introduction and conclusion are its own summary: they may say more
 MIN_POINTS = 2
-MIN_TAKEAWAYS, MAX_TAKEAWAYS = 4, 5  # the bottom line and its main supports
+READ_ALONE_WORDS = 60  # a takeaway, lead or watch item longer than this is a paragraph, not a statement
+MIN_TAKEAWAYS = 4  # the bottom line and its main supports; the budget says how many at most
 EVENT_WEIGHT = 0.3  # added to a takeaway's score for a decisive act reported as done (outlook.events)
 RECENT_WEIGHT = 0.5  # added to a takeaway's score for an event of the last months (outlook.recency)
 # A brief's points are read one by one, out of context: a sentence that opens
 # by pointing back ("Thus, …", "These projects …") costs more than in a summary.
 BRIEF_WEIGHTS = replace(DEFAULT_WEIGHTS, anaphoric=0.6)
 
-def compose(documents: list[Document], *, date: str | None = None) -> Brief:
+def compose(documents: list[Document], *, date: str | None = None, length: str = "standard") -> Brief:
     """Analyse ``documents`` and build the Brief.
 
     ``date`` is the brief's own date (ISO); the first source's date is used
-    when it is not given.
+    when it is not given.  ``length`` is one of :data:`~briefing.compose.budget.BUDGETS`.
     """
+    budget = BUDGETS[length]
     import numpy as np
 
     if not documents:
@@ -95,10 +96,11 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     eligible = representatives(ranking, units)
     eligible_set = set(eligible)
     # What is read alone (takeaways, leads, watch items) must stand alone.
-    readable = [i for i in eligible if alone[i] is not None]
+    readable = [i for i in eligible if (version := alone[i]) is not None
+                and len(version.text.split()) <= READ_ALONE_WORDS]
 
     # Key takeaways: the best sentences across the documents, spread out.
-    n_take = min(MAX_TAKEAWAYS, max(MIN_TAKEAWAYS, len(units) // 12))
+    n_take = min(budget.takeaways, max(MIN_TAKEAWAYS, len(units) // 12))
     # In a report, the takeaways are the summary a reader expects: drawn from
     # the introduction and the conclusion when they have enough to say.
     # A takeaway is a finding, never a definition ("… is authorized in Section 203 of the Stafford Act").
@@ -149,7 +151,7 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
     for t_index, theme in enumerate(themes):
         fresh = [i for i in by_theme[t_index] if i in takeaway_idx or not repeats(ranking, i, placed)]
         members = fresh or by_theme[t_index]
-        most = MAX_INTRO_POINTS if any(summary_like[i] for i in by_theme[t_index]) else MAX_POINTS
+        most = budget.intro_points if any(summary_like[i] for i in by_theme[t_index]) else budget.points
         want = min(most, max(MIN_POINTS, round(len(by_theme[t_index]) / 4)))
         spare = [i for i in members if i not in takeaway_idx]
         exclude = takeaway_idx if len(spare) >= want else []
@@ -173,16 +175,22 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
         ][:4]
 
     scores = ranking.scores
-    timeline = facts.timeline(documents, units, named, scores)
-    figures = facts.figures(units, scores)
+    timeline = facts.timeline(documents, units, named, scores, most=budget.events)
+    figures = facts.figures(units, scores, most=budget.figures)
     # What to watch may take a theme's point that looks ahead (it then leaves the
     # theme: each thing is said once), never what a takeaway or a lead says.
-    outlook_idx = watch_items(documents, units, themes, readable, said | leads, scores, language)
+    outlook_idx = watch_items(documents, units, themes, readable, said | leads, scores, language, most=budget.watch)
     for t_index, theme in enumerate(themes):
         theme.points = [point(i) for i in theme_points[t_index] if i not in outlook_idx]
     brief_date = date or documents[0].date
     outlook = [point(i, read_alone=True).model_copy(update={"as_of": as_of(units[i], documents, brief_date)})
                for i in outlook_idx]
+
+    # More themes than the budget holds: the least telling go (their best sentence scores lowest).
+    room = budget.themes + (2 if len(documents) > 1 else 0)
+    best = {t: max((float(scores[i]) for i in by_theme[t]), default=0.0) for t in range(len(themes))}
+    kept = sorted(sorted(range(len(themes)), key=lambda t: (-best[t], t))[:room])
+    themes = [themes[t] for t in kept]
 
     title, subtitle, label = _title(documents)
     brief = Brief(
@@ -194,7 +202,7 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
         sources=[],
         takeaways=takeaways,
         themes=themes,
-        actors=actors,
+        actors=actors[:budget.actors],
         timeline=timeline,
         figures=figures,
         outlook=outlook,
@@ -206,7 +214,9 @@ def compose(documents: list[Document], *, date: str | None = None) -> Brief:
         for doc in documents
         for warning in doc.warnings
     ]
-    brief.charts = charts_for(brief) + figure_charts(units, scores, language, many_sources=len(documents) > 1)
+    if budget.charts != "none":
+        brief.charts = ((charts_for(brief) if budget.charts == "all" else [])
+                        + figure_charts(units, scores, language, many_sources=len(documents) > 1))[:budget.most_charts]
     return brief
 
 

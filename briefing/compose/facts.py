@@ -111,8 +111,8 @@ MAX_PER_DAY = 2
 
 
 def timeline(documents: list[Document], units: list[Unit], named: list[list[Mention]],
-             scores: np.ndarray) -> list[Event]:
-    """The most telling dated events, at most :data:`MAX_EVENTS`, in date order, each with its sentence.
+             scores: np.ndarray, most: int = MAX_EVENTS) -> list[Event]:
+    """The most telling dated events, at most ``most``, in date order, each with its sentence.
 
     An event is a sentence with a date and an actor (``named``, each unit's
     mentions): a dated sentence that names no one is background.  Events are
@@ -152,7 +152,7 @@ def timeline(documents: list[Document], units: list[Unit], named: list[list[Ment
     kept: list[Event] = []
     per_day: Counter[str] = Counter()
     for _, event in ranked:
-        if len(kept) == MAX_EVENTS:
+        if len(kept) == most:
             break
         if per_day[event.date] < MAX_PER_DAY:
             per_day[event.date] += 1
@@ -176,7 +176,7 @@ _WHEN = re.compile(r"\s+in\s+(FY\s?\d{4}|(?:19|20)\d\d)\b")
 _PREFERRED = {"amount": 0, "percentage": 0, "quantity": 0, "count": 1, "duration": 2}
 
 
-def figures(units: list[Unit], scores: np.ndarray) -> list[KeyFigure]:
+def figures(units: list[Unit], scores: np.ndarray, most: int = MAX_FIGURES) -> list[KeyFigure]:
     """The best-scored figures, one per sentence, in text order.
 
     A brief shows one per :data:`WORDS_PER_FIGURE` words of the documents'
@@ -212,12 +212,12 @@ def figures(units: list[Unit], scores: np.ndarray) -> list[KeyFigure]:
 
     floor = float(np.quantile(scores, FIGURE_QUANTILE)) if len(scores) else 0.0
     words = sum(len(u.text.split()) for u in units)
-    most = min(MAX_FIGURES, max(MIN_FIGURES, words // WORDS_PER_FIGURE))
+    most = min(most, max(MIN_FIGURES, words // WORDS_PER_FIGURE))
     best = sorted((r for r in rows if r[0] >= floor), key=lambda t: -t[0])[:most]
     return [f for _, _, f in sorted(best, key=lambda t: t[1])]
 
 
-EXCERPT_LIMIT = 600  # characters; a paragraph longer than this is quoted by the sentences the brief cites
+EXCERPT_LIMIT = 200  # characters; a paragraph longer than this is quoted by the sentences the brief cites
 
 
 def _excerpt(block: Block, quoted: set[str]) -> str:

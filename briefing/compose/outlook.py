@@ -86,14 +86,14 @@ def _looks_ahead(unit: Unit, documents: list[Document], themes: list[Theme], lan
 
 
 def watch_items(documents: list[Document], units: list[Unit], themes: list[Theme], candidates: list[int],
-                used: set[int], scores: np.ndarray, language: str) -> list[int]:
+                used: set[int], scores: np.ndarray, language: str, most: int = MAX_OUTLOOK) -> list[int]:
     """The best-scored candidates that look ahead and are not already said, at most :data:`MAX_OUTLOOK`.
 
     Units of a section that looks ahead come first; the list is empty rather than padded.
     """
     ahead = [i for i in candidates if i not in used and _looks_ahead(units[i], documents, themes, language)]
     ranked = sorted(ahead, key=lambda i: (not _AHEAD.match(themes[units[i].theme].label), -float(scores[i])))
-    return sorted(ranked[:MAX_OUTLOOK])
+    return sorted(ranked[:most])
 
 
 # A decisive act reported as done: what a piece of news is made of ("the amendment was suspended", "signed").

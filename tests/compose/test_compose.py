@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.compose import compose
+from briefing.compose.budget import BUDGETS
+from briefing.compose.facts import EXCERPT_LIMIT
 from briefing.model import Brief, Document, Point
 from briefing.pipeline import read_path
-from tests.conftest import FIXTURES
+from tests.conftest import BRIEF_DATE, FIXTURES
 
 
 def _paragraph(doc: Document, number: int) -> str:
@@ -66,8 +68,8 @@ def test_points_keep_document_order_within_a_theme(sample_brief: Brief) -> None:
         assert numbers == sorted(numbers), theme.label
 
 
-def test_actors_have_canonical_names(sample_brief: Brief) -> None:
-    by_name = {a.name: a for a in sample_brief.actors}
+def test_actors_have_canonical_names(sample_brief: Brief, sample_doc: Document) -> None:
+    by_name = {a.name: a for a in compose([sample_doc], date=BRIEF_DATE, length="full").actors}  # every actor
     for name in ("Azerbaijan", "Kazakhstan", "Georgia", "China", "Russia", "Türkiye", "European Union",
                  "Elnur Hasanov", "Anna Kowalczyk"):
         assert name in by_name, sorted(by_name)
@@ -81,6 +83,7 @@ def test_actors_have_canonical_names(sample_brief: Brief) -> None:
     totals = [a.total for a in sample_brief.actors]
     assert totals == sorted(totals, reverse=True)
     assert sample_brief.actors[0].name in ("China", "Kazakhstan", "Caspian Sea")
+    assert len(sample_brief.actors) <= BUDGETS["standard"].actors < len(by_name)  # the standard brief's ten
 
 
 def test_a_capital_counts_for_its_country(tmp_path: Path) -> None:
@@ -112,8 +115,9 @@ def test_actor_mentions_are_per_theme(sample_brief: Brief) -> None:
         assert actor.total >= 1
 
 
-def test_timeline(sample_brief: Brief) -> None:
-    dates = {e.date for e in sample_brief.timeline}
+def test_timeline(sample_brief: Brief, sample_doc: Document) -> None:
+    assert len(sample_brief.timeline) <= BUDGETS["standard"].events
+    dates = {e.date for e in compose([sample_doc], date=BRIEF_DATE, length="full").timeline}
     assert "2025-05-14" in dates
     assert "2026-01" in dates
     # every date of the text lies between 2021 and 2030: no duration ("eight days", "23 days") or
@@ -136,18 +140,20 @@ def test_figures_are_not_dates(sample_brief: Brief) -> None:
         assert all(v in figure.context for v in figure.value.split(" · "))
 
 
-def test_charts_supported_by_data(sample_brief: Brief) -> None:
-    ids = [c.id for c in sample_brief.charts]
-    assert "theme-coverage" not in ids and "actor-prominence" not in ids  # the input's length, the actors table
-    assert ids[:2] == ["actor-theme", "timeline"]
-    for chart in sample_brief.charts:
+def test_charts_supported_by_data(sample_brief: Brief, sample_doc: Document) -> None:
+    # standard: only the documents' own numbers; the heat map and the timeline axis restate annex tables
+    assert [c.id for c in sample_brief.charts] == ["figures-1"]
+    full = compose([sample_doc], date=BRIEF_DATE, length="full")
+    ids = [c.id for c in full.charts]
+    assert ids == ["actor-theme", "timeline", "figures-1"]  # never words per theme or mentions per actor
+    for chart in full.charts:
         assert len(chart.labels) >= 2
         if chart.kind == "timeline":  # dates on an axis, each named: no values
             assert len(chart.labels) >= 3 and len(chart.series) == len(chart.labels)
         else:
             assert len(chart.values) == len(chart.labels)
     # the one sentence that states a series: investment of $0.6, $1.1 and $1.9 billion in 2021, 2023, 2024
-    [series] = [c for c in sample_brief.charts if c.id.startswith("figures-")]
+    [series] = [c for c in full.charts if c.id.startswith("figures-")]
     assert series.labels == ["2021", "2023", "2024"]
     assert series.values == [[0.6], [1.1], [1.9]]
     assert "billion" in series.unit and "public and private investment" in series.caption
@@ -162,12 +168,12 @@ def test_sources_quote_every_cited_paragraph(sample_brief: Brief, sample_doc: Do
     cut = 0
     for excerpt in source.excerpts:
         paragraph = _paragraph(sample_doc, excerpt.paragraph)
-        if len(paragraph) <= 600:
+        if len(paragraph) <= EXCERPT_LIMIT:
             assert excerpt.text == paragraph  # a short paragraph is quoted whole
             continue
         cut += 1  # a long one by the sentences cited, each as written
         pieces = [p.strip() for p in excerpt.text.split("[…]") if p.strip()]
-        assert pieces and all(p in paragraph for p in pieces) and len(excerpt.text) < len(paragraph)
+        assert pieces and all(p in paragraph for p in pieces) and len(excerpt.text) <= len(paragraph)
     assert cut, "the sample has long cited paragraphs"
     excerpt_of = {e.paragraph: e.text for e in source.excerpts}
     for point in _all_points(sample_brief):  # every statement lands on its own words
@@ -251,7 +257,6 @@ def test_reading_warnings_become_notes_in_the_brief(tmp_path: Path) -> None:
 
 
 def test_a_very_long_paragraph_is_quoted_around_what_is_cited(tmp_path: Path) -> None:
-    from briefing.compose.facts import EXCERPT_LIMIT
 
     filler = " ".join(f"Routine sentence number {i} about nothing in particular." for i in range(300))
     key = "Azerbaijan and Georgia signed a gas export agreement worth $2 billion in Tbilisi."

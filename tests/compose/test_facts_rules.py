@@ -36,11 +36,16 @@ def _brief(text: str, name: str = "doc.txt") -> object:
     return compose([read_data(text.encode("utf-8"), name)], date="2026-11-27")
 
 
-def test_a_timeline_row_names_an_actor_and_the_brief_keeps_the_twelve_best() -> None:
+def test_a_timeline_row_names_an_actor_and_the_brief_keeps_the_best_its_length_allows() -> None:
+    from briefing.compose.budget import BUDGETS
+
     lines = [f"In {1990 + i}, the Kestrel Commission opened port number {i + 1}." for i in range(20)]
     text = "Ports\n\n" + " ".join(lines) + "\n\nIn 2015 the weather was mild and nothing was built.\n"
     brief = _brief(text)
-    assert len(brief.timeline) == MAX_EVENTS  # type: ignore[attr-defined]
+    assert len(brief.timeline) == BUDGETS["standard"].events <= MAX_EVENTS  # type: ignore[attr-defined]
+    full = compose([read_data(text.encode("utf-8"), "doc.txt")], date="2026-11-27", length="full")
+    assert len(full.timeline) == 20  # every row
+    assert "2015" not in {e.date for e in full.timeline}  # a row names an actor
     assert all("Kestrel Commission" in e.text for e in brief.timeline)  # type: ignore[attr-defined]
     assert [e.date for e in brief.timeline] == sorted(e.date for e in brief.timeline)  # type: ignore[attr-defined]
 

@@ -1,0 +1,48 @@
+"""How much a brief says: ``--length short|standard|full``.
+
+A brief is read in five minutes.  ``standard`` (the default) keeps the body
+of one document's brief to about four A4 pages and its annex to two: at most
+five takeaways, six themes of a lead and three points, three watch items, and
+an annex of at most 8 events, 6 figures and 10 actors (the issue's ceiling is
+12, 8 and 12; these fit two pages on the CRS reports measured); its one chart is of
+the documents' own numbers, when they state a series.  ``short`` is two
+pages; ``full`` is the exhaustive dossier, every row the analysis finds.
+When there are more themes than the budget holds, the least telling go (the
+themes whose best sentence scores lowest), never by shrinking type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["BUDGETS", "Budget", "Length"]
+
+Length = Literal["short", "standard", "full"]
+
+
+@dataclass(frozen=True)
+class Budget:
+    """The most of each thing a brief shows."""
+
+    takeaways: int
+    themes: int  # themes of one document; a brief of several sources may have two more
+    points: int  # a theme's lead and points together
+    intro_points: int  # the same for a report's introduction or conclusion
+    watch: int
+    events: int
+    figures: int
+    actors: int
+    # "none"; "data": charts of the documents' own numbers only; "all": also who appears where and the timeline
+    # on an axis, which restate the actors and timeline tables
+    charts: str = "data"
+    most_charts: int = 1
+
+
+BUDGETS: dict[str, Budget] = {
+    "short": Budget(takeaways=4, themes=4, points=2, intro_points=2, watch=2, events=6, figures=4, actors=6,
+                    charts="none"),
+    "standard": Budget(takeaways=5, themes=6, points=3, intro_points=4, watch=3, events=8, figures=6, actors=10),
+    "full": Budget(takeaways=5, themes=99, points=4, intro_points=6, watch=5, events=999, figures=999,
+                   actors=999, charts="all", most_charts=99),
+}
