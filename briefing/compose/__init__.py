@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["compose", "charts_for"]
 
 MIN_POINTS = 2
+LONG_WORDS = 3000  # a brief of fewer words keeps all its themes
 READ_ALONE_WORDS = 60  # a takeaway, lead or watch item longer than this is a paragraph, not a statement
 MIN_TAKEAWAYS = 4  # the bottom line and its main supports; the budget says how many at most
 EVENT_WEIGHT = 0.3  # added to a takeaway's score for a decisive act reported as done (outlook.events)
@@ -186,11 +187,18 @@ def compose(documents: list[Document], *, date: str | None = None, length: str =
     outlook = [point(i, read_alone=True).model_copy(update={"as_of": as_of(units[i], documents, brief_date)})
                for i in outlook_idx]
 
-    # More themes than the budget holds: the least telling go (their best sentence scores lowest).
+    # More themes than the budget holds, in a text long enough to overflow it: the least telling go (their best
+    # sentence scores lowest).  A short document keeps every section: they fit.
     room = budget.themes + (2 if len(documents) > 1 else 0)
+    if sum(d.word_count for d in documents) < LONG_WORDS:
+        room = len(themes)
     best = {t: max((float(scores[i]) for i in by_theme[t]), default=0.0) for t in range(len(themes))}
     kept = sorted(sorted(range(len(themes)), key=lambda t: (-best[t], t))[:room])
     themes = [themes[t] for t in kept]
+    shown = {t.id for t in themes}
+    for actor in actors:
+        actor.mentions = {k: v for k, v in actor.mentions.items() if k in shown}
+    actors = sorted((a for a in actors if a.mentions), key=lambda a: (-a.total, a.name))
 
     title, subtitle, label = _title(documents)
     brief = Brief(

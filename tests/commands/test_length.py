@@ -24,7 +24,8 @@ def test_each_length_says_as_much_as_its_budget_and_full_says_most(runner: CliRu
     briefs = {length: _draft(runner, tmp_path, "--length", length) for length in ("short", "standard", "full")}
     for length, brief in briefs.items():
         budget = BUDGETS[length]
-        assert len(brief["takeaways"]) <= budget.takeaways and len(brief["themes"]) <= budget.themes
+        assert len(brief["takeaways"]) <= budget.takeaways
+        assert len(brief["themes"]) == len(briefs["full"]["themes"])  # a short document keeps every section
         assert all(len(t["points"]) + bool(t.get("lead")) <= budget.intro_points for t in brief["themes"])
         assert len(brief.get("timeline", [])) <= budget.events and len(brief.get("actors", [])) <= budget.actors
     assert len(briefs["short"].get("charts", [])) == 0
@@ -55,3 +56,23 @@ def test_a_bad_length_is_a_one_line_usage_error(runner: CliRunner, tmp_path: Pat
     style.write_text("length: huge\n", encoding="utf-8")
     result = runner.invoke(cli, ["render", str(SAMPLE), "-o", str(tmp_path / "x.pdf"), "--style", str(style)])
     assert result.exit_code == 1 and "length" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_a_long_report_keeps_its_most_telling_themes_within_the_budget() -> None:
+    from briefing.compose import compose
+    from briefing.pipeline import read_data
+
+    topics = ["ports", "tariffs", "wheat", "ballots", "rail", "pipelines", "fisheries", "bridges"]
+    text = "Eight topics\n\n" + "\n\n".join(
+        f"{topic.title()} policy\n\n" + " ".join(f"The {topic} rules of year {y} changed how {topic} are run in "
+                                                f"the region, and officials reviewed the {topic} budget." for y in
+                                                range(2000, 2025))
+        for topic in topics) + "\n"
+    doc = read_data(text.encode("utf-8"), "report.txt")
+    assert doc.word_count > 3000
+    standard = compose([doc], date=BRIEF_DATE)
+    full = compose([doc], date=BRIEF_DATE, length="full")
+    assert len(full.themes) == 8 and len(standard.themes) == BUDGETS["standard"].themes
+    kept = [t.label for t in standard.themes]
+    assert kept == [t.label for t in full.themes if t.label in kept]  # in the document's order
+    assert all(set(a.mentions) <= {t.id for t in standard.themes} for a in standard.actors)
