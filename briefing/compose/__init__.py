@@ -190,7 +190,7 @@ def compose(documents: list[Document], *, date: str | None = None, length: str =
     # More themes than the budget holds, in a text long enough to overflow it: the least telling go (their best
     # sentence scores lowest).  A short document keeps every section: they fit.
     room = budget.themes + (2 if len(documents) > 1 else 0)
-    if sum(d.word_count for d in documents) < LONG_WORDS:
+    if sum(d.word_count for d in documents) < LONG_WORDS and length != "short":
         room = len(themes)
     best = {t: max((float(scores[i]) for i in by_theme[t]), default=0.0) for t in range(len(themes))}
     kept = sorted(sorted(range(len(themes)), key=lambda t: (-best[t], t))[:room])

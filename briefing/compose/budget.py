@@ -41,7 +41,7 @@ class Budget:
 
 
 BUDGETS: dict[str, Budget] = {
-    "short": Budget(takeaways=4, themes=4, points=2, intro_points=2, watch=2, events=6, figures=4, actors=6,
+    "short": Budget(takeaways=4, themes=4, points=1, intro_points=1, watch=2, events=0, figures=3, actors=5,
                     charts="none"),
     "standard": Budget(takeaways=5, themes=5, points=3, intro_points=4, watch=3, events=8, figures=6, actors=12),
     "full": Budget(takeaways=5, themes=99, points=4, intro_points=6, watch=5, events=999, figures=999,
