@@ -9,6 +9,7 @@ reference to each.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -85,6 +86,12 @@ def themes_and_units(documents: list[Document], language: str) -> tuple[list[The
     return themes, units
 
 
+# Headings that name a part of a document, not a topic: in a brief of several, "Summary (25)" says nothing.
+_GENERIC = re.compile(r"^(?:\d+[.)]?\s*)?(?:summary|introduction|overview|background|conclusions?|context|"
+                      r"key (?:points|findings|takeaways)|executive summary|abstract|preface|foreword)\s*$",
+                      re.IGNORECASE)
+
+
 def _group_labels(groups: list[list[int]], segments: list[Segment], language: str, titles: list[str]) -> list[str]:
     """One label per group: the author's heading, a document's title, else a key phrase."""
     if len(titles) == 1:
@@ -95,9 +102,13 @@ def _group_labels(groups: list[list[int]], segments: list[Segment], language: st
     for index, g in enumerate(groups):
         authored = [segments[i] for i in g if segments[i].authored and segments[i].kind == "section"]
         whole = [s for s in segments if s.source == segments[g[0]].source]
-        if authored:
-            label = max(authored, key=lambda s: s.words).label
-        elif len(g) == 1 and len(whole) == 1:  # one whole document: its title says it best
+        named = [s for s in authored if not _GENERIC.match(s.label)]
+        one_source = len({segments[i].source for i in g}) == 1
+        if named:
+            label = max(named, key=lambda s: s.words).label
+        elif (len(g) == 1 and len(whole) == 1) or (authored and one_source):
+            # one whole document, or its "Summary" or "Introduction": the document's title says it best
+            label = shorten(titles[segments[g[0]].source - 1], 70)
             label = shorten(titles[segments[g[0]].source - 1], 70)
         elif len(g) == 1 and not segments[g[0]].authored:
             label = segments[g[0]].label

@@ -211,3 +211,18 @@ def test_the_lede_is_a_news_storys_or_a_reports_act_never_an_analysis_setup() ->
     assert _news_lede(news, 0, [False], report=True) is None  # "Methane is the second-most-prevalent gas …"
     assert _news_lede(news, 0, [True], report=True) == 0  # "In March 2026 the authority suspended …"
     assert _news_lede(analysis, 0, [True], report=False) is None
+
+
+def test_in_a_brief_of_several_a_summary_heading_gives_way_to_the_documents_title() -> None:
+    def report(title: str, words: tuple[str, str, str], finance: str) -> object:
+        a, b, c = words
+        body = " ".join(f"{a.title()} {b} in {y} and the {c} followed." for y in range(2000, 2012))
+        text = f"{title}\n\nSummary\n\n{body}\n\n{finance}\n\n{body}\n"
+        return read_data(text.encode("utf-8"), f"{a}.txt")
+
+    brief = compose([report("Harbour dues in the north", ("harbours", "dredged channels", "ferries"), "Port fees"),
+                     report("Wheat quotas and prices", ("farmers", "harvested barley", "millers"), "Grain loans")],
+                    date="2026-11-27")
+    labels = [t.label for t in brief.themes]
+    assert not [label for label in labels if label.startswith("Summary")], labels
+    assert "Harbour dues in the north" in labels and "Wheat quotas and prices" in labels
