@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from briefing.errors import ConfigError
 from briefing.labels import Language
 from briefing.resources import assets_dir
+
+#: How much a brief says (``--length``, the style's ``length``; the budgets are ``compose.budget``).
+Length = Literal["short", "standard", "full"]
+LENGTHS: Final[tuple[str, ...]] = get_args(Length)
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 PAPER_SIZES_PT = {"a4": (595.276, 841.89), "letter": (612.0, 792.0)}
@@ -108,7 +112,7 @@ class Style(_Strict):
     disclaimer: str = ""
     footer: str = ""
     paper: Literal["a4", "letter"] = "a4"
-    length: Literal["short", "standard", "full"] = "standard"  # how much the brief says (compose.budget)
+    length: Length = "standard"  # how much the brief says (compose.budget)
     language: Language = "en"
     logo: Path | None = None
     grayscale: bool = False

@@ -35,7 +35,7 @@ MIN_SECTION_WORDS = 25  # a section smaller than this (a heading-only parent, a 
 SEGMENT_WORDS = 700  # about one topical segment per this many words: a news story is one theme
 MAX_SEGMENTS = 5
 MAX_SHARE = 0.3  # in a long report no theme holds more than this share of the words: it is cut at its sub-headings
-LONG_REPORT_WORDS = 3000
+LONG_REPORT_WORDS = 3000  # a report this long caps its themes' share; a brief this long keeps only its budget of themes
 GROUP_SIMILARITY = 0.2  # segments of different documents closer than this share a theme
 
 @dataclass

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from briefing._version import __version__
 from briefing.analysis.ranking import DEFAULT_WEIGHTS, boilerplate_factors, points_back, rank, select
+from briefing.analysis.themes import LONG_REPORT_WORDS
 from briefing.compose import facts
 from briefing.compose.budget import BUDGETS
 from briefing.compose.chartspecs import charts_for
@@ -33,7 +34,6 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["compose", "charts_for"]
 
 MIN_POINTS = 2
-LONG_WORDS = 3000  # a brief of fewer words keeps all its themes
 READ_ALONE_WORDS = 60  # a takeaway, lead or watch item longer than this is a paragraph, not a statement
 MIN_TAKEAWAYS = 4  # the bottom line and its main supports; the budget says how many at most
 EVENT_WEIGHT = 0.3  # added to a takeaway's score for a decisive act reported as done (outlook.events)
@@ -190,7 +190,7 @@ def compose(documents: list[Document], *, date: str | None = None, length: str =
     # More themes than the budget holds, in a text long enough to overflow it: the least telling go (their best
     # sentence scores lowest).  A short document keeps every section: they fit.
     room = budget.themes + (2 if len(documents) > 1 else 0)
-    if sum(d.word_count for d in documents) < LONG_WORDS and length != "short":
+    if sum(d.word_count for d in documents) < LONG_REPORT_WORDS and length != "short":
         room = len(themes)
     best = {t: max((float(scores[i]) for i in by_theme[t]), default=0.0) for t in range(len(themes))}
     kept = sorted(sorted(range(len(themes)), key=lambda t: (-best[t], t))[:room])
@@ -222,9 +222,8 @@ def compose(documents: list[Document], *, date: str | None = None, length: str =
         for doc in documents
         for warning in doc.warnings
     ]
-    if budget.charts != "none":
-        brief.charts = ((charts_for(brief) if budget.charts == "all" else [])
-                        + figure_charts(units, scores, language, many_sources=len(documents) > 1))[:budget.most_charts]
+    brief.charts = ((charts_for(brief) if budget.charts == "all" else [])
+                    + figure_charts(units, scores, language, many_sources=len(documents) > 1))[:budget.most_charts]
     return brief
 
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["BUDGETS", "Budget", "Length"]
+from briefing.config import LENGTHS
 
-Length = Literal["short", "standard", "full"]
+__all__ = ["BUDGETS", "Budget"]
 
 
 @dataclass(frozen=True)
@@ -34,16 +34,18 @@ class Budget:
     events: int
     figures: int
     actors: int
-    # "none"; "data": charts of the documents' own numbers only; "all": also who appears where and the timeline
-    # on an axis, which restate the actors and timeline tables
-    charts: str = "data"
+    # "data": charts of the documents' own numbers only; "all": also who appears where and the timeline on an
+    # axis, which restate the actors and timeline tables
+    charts: Literal["data", "all"] = "data"
     most_charts: int = 1
 
 
 BUDGETS: dict[str, Budget] = {
     "short": Budget(takeaways=4, themes=4, points=1, intro_points=1, watch=2, events=0, figures=3, actors=5,
-                    charts="none"),
+                    most_charts=0),
     "standard": Budget(takeaways=5, themes=5, points=3, intro_points=4, watch=3, events=8, figures=6, actors=12),
     "full": Budget(takeaways=5, themes=99, points=4, intro_points=6, watch=5, events=999, figures=999,
                    actors=999, charts="all", most_charts=99),
 }
+
+assert tuple(BUDGETS) == LENGTHS  # one budget per length the style and the command line accept
